@@ -1,0 +1,107 @@
+"""The ``tmkit`` command line: parses arguments and calls the library, nothing more.
+
+Exit status: 0 success, 1 bad input (one line on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from tmkit import __version__
+from tmkit.errors import InputError
+from tmkit.io.atomic import atomic_output
+from tmkit.io.read import read_document
+from tmkit.output import FORMATS, format_for, write_aligned
+from tmkit.pipeline import AlignedPair, align_files
+from tmkit.segment import segment_document
+
+LANGS = click.Choice(["zh", "en"])
+
+
+class InputErrorAware(click.Group):
+    """Turns :class:`InputError` into a one-line message and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=InputErrorAware, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tmkit")
+def cli() -> None:
+    """Chinese-English translation memories from UN documents."""
+
+
+def summary(pair: AlignedPair, seconds: float) -> str:
+    """One line a batch log or a translator can read: what was aligned and how well."""
+    kinds = Counter(link.kind for link in pair.links)
+    matched = [link for link in pair.links if link.zh and link.en]
+    unmatched = len(pair.links) - len(matched)
+    mean = sum(link.score for link in matched) / len(matched) if matched else 0.0
+    by_type = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    return (
+        f"{len(pair.zh)} zh / {len(pair.en)} en sentences; {len(matched)} links ({by_type}); "
+        f"{unmatched} unmatched; mean score {mean:.3f}; {seconds:.2f} s"
+    )
+
+
+@cli.command()
+@click.argument("zh_file", type=click.Path(path_type=Path))
+@click.argument("en_file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, help="Output file (.tmx, .tsv, .links), or - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from the extension).")
+@click.option("--presegmented", is_flag=True, help="Inputs are one sentence a line: no cleaning or splitting.")
+@click.option("--max-link", type=click.IntRange(1, 6), default=4, show_default=True,
+              help="Most sentences on one side of a link.")
+@click.option("--zh-lang", default="zh-CN", show_default=True, help="Language code of the Chinese side in TMX.")
+@click.option("--en-lang", default="en-US", show_default=True, help="Language code of the English side in TMX.")
+def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegmented: bool, max_link: int,
+          zh_lang: str, en_lang: str) -> None:
+    """Align a Chinese document with its English equivalent and write a memory."""
+    fmt = format_for(output, fmt)
+    start = time.perf_counter()
+    pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link)
+    with atomic_output(output) as stream:
+        write_aligned(pair, stream, fmt, zh_lang=zh_lang, en_lang=en_lang)
+    line = summary(pair, time.perf_counter() - start)
+    click.echo(f"{line}\n{fmt.upper()} written to {output}" if output != "-" else line, err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--lang", type=LANGS, required=True, help="Language of the document.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option("--blocks", is_flag=True, help="Show the block structure (kind, label, text) instead of sentences.")
+def segment(file: Path, lang: str, output: str, blocks: bool) -> None:
+    """Clean and segment a document: one sentence a line."""
+    document = read_document(file, lang)
+    if blocks:
+        lines = [f"{block.kind.value}\t{block.label or ''}\t{block.text}" for block in document.blocks]
+    else:
+        lines = [sentence.text for sentence in segment_document(document)]
+    with atomic_output(output) as stream:
+        stream.write("".join(line + "\n" for line in lines).encode("utf-8"))
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("test", type=click.Path(path_type=Path))
+def evaluate(gold: Path, test: Path) -> None:
+    """Score links against gold links (files or folders): strict and lax P/R/F1."""
+    from tmkit.align.evaluate import score_paths
+
+    scores = score_paths(gold, test)
+    click.echo("        precision  recall  f1")
+    click.echo(f"strict  {scores.precision_strict:9.4f}  {scores.recall_strict:6.4f}  {scores.f1_strict:.4f}")
+    click.echo(f"lax     {scores.precision_lax:9.4f}  {scores.recall_lax:6.4f}  {scores.f1_lax:.4f}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="tmkit")

@@ -1,0 +1,51 @@
+"""The document model every reader produces and every later stage consumes.
+
+A document is an ordered list of blocks. Later stages (cleaning, segmentation,
+alignment) never care whether the text came from PDF, Word, HTML or plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BlockKind(str, Enum):
+    """What a block is; segmentation never crosses a block boundary."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+    FOOTNOTE = "footnote"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of document structure.
+
+    ``label`` is the paragraph number or item letter the block starts with (``"16.1"``,
+    ``"14."``, ``"(a)"``) when there is one; it stays inside ``text`` as well, so
+    nothing is lost, and the aligner can use it as an anchor.
+    """
+
+    kind: BlockKind
+    text: str
+    label: str | None = None
+
+
+@dataclass
+class Document:
+    """A document in one language, as an ordered list of blocks."""
+
+    lang: str
+    blocks: list[Block] = field(default_factory=list)
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A segment of a block, remembering which block (and paragraph label) it came from."""
+
+    text: str
+    block: int
+    label: str | None = None

@@ -1,0 +1,92 @@
+"""Turning the bytes of a text file into text, whatever encoding a translator's file is in.
+
+UN text files come as UTF-8 (with or without BOM), UTF-16 (Windows "Unicode" from
+Word) and GB18030/GBK (older Chinese systems). Declared encodings (BOMs) win; then
+strict UTF-8, which almost never decodes non-UTF-8 text by accident; then
+charset-normalizer's detection. Binary and empty files are refused with one line.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from tmkit.errors import InputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAX_CONTROL_SHARE = 0.01
+
+
+def _control_share(text: str) -> float:
+    """Share of characters that never occur in real text (C0 controls but tab/CR/LF/FF)."""
+    sample = text[:200_000]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    return bad / max(1, len(sample))
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly ASCII/CJK text has NULs at every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode the bytes of a text file; raise :class:`InputError` for binary or empty data."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        encoding = _guess_utf16(data)
+    if encoding is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        else:
+            encoding = "utf-8"
+    if encoding is None:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:1_000_000]).best()
+        if best is None or b"\x00" in data:
+            raise InputError(f"{name}: not a text file (binary data or unknown encoding)")
+        encoding = best.encoding
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"{name}: cannot decode the file as {encoding}") from None
+    text = text.lstrip("\ufeff")
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise InputError(f"{name}: not a text file (binary data or unknown encoding)")
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    return text
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, with the errors a user understands."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def read_text_file(path: Path) -> str:
+    """Read and decode a text file in whatever encoding it is."""
+    return decode_text(read_file_bytes(path), str(path))

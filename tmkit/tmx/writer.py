@@ -1,0 +1,208 @@
+"""Write translation units as a TMX 1.4b file, streaming.
+
+A memory built from a large UN corpus can hold millions of units, so the writer
+never holds more than one unit in memory: units come from any iterable (typically a
+generator fed by the aligner) and each ``<tu>`` is serialised and released before the
+next one is read (``lxml.etree.xmlfile``).
+
+Two promises matter to users:
+
+* The file is valid against the TMX 1.4b DTD and readable by CAT tools. Text that XML
+  cannot carry (control characters, lone surrogates) is removed rather than crashing
+  the run hours in, and the unit says so in an ``x-text-changed`` property.
+* Writing to a path is atomic: the memory appears complete or not at all, so a failed
+  or interrupted run never leaves a truncated ``.tmx`` that looks usable.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import BinaryIO
+
+from lxml import etree
+
+from tmkit import __version__
+from tmkit.io.atomic import atomic_output
+
+__all__ = ["TranslationUnit", "write_tmx", "clean_xml_text", "TEXT_CHANGED_PROP"]
+
+PathOrStream = str | os.PathLike[str] | BinaryIO
+
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TMX_DATE_FORMAT = "%Y%m%dT%H%M%SZ"
+INDENT = "  "
+
+#: Property added to a unit whose text lost characters XML 1.0 cannot represent.
+TEXT_CHANGED_PROP = "x-text-changed"
+TEXT_CHANGED_VALUE = "removed invalid XML characters"
+
+# Everything outside the XML 1.0 Char production: C0 controls except tab, LF and CR,
+# surrogates (only lone ones can occur in a Python str), and U+FFFE/U+FFFF.
+_INVALID_XML_CHARS = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class TranslationUnit:
+    """One Chinese/English segment pair, as it will appear in the memory.
+
+    ``tuid`` should be stable and unique within the file (e.g. ``"A-RES-70-1:12"``) so
+    that a reviewer's remarks can point back to a unit. ``props`` become
+    ``<prop type=...>`` elements; TMX reserves no names, so use the ``x-`` prefix
+    (``x-document``, ``x-link``, ``x-score``).
+    """
+
+    zh: str
+    en: str
+    tuid: str
+    props: dict[str, str] = field(default_factory=dict)
+
+
+def clean_xml_text(text: str) -> str:
+    """Remove the characters XML 1.0 forbids, so one bad character cannot sink a file.
+
+    PDF and Word extractions do contain stray control characters (form feeds, NULs,
+    U+FFFF); they carry no meaning in a translation memory.
+    """
+    return _INVALID_XML_CHARS.sub("", text)
+
+
+def tmx_date(moment: datetime) -> str:
+    """``YYYYMMDDThhmmssZ`` in UTC, the only date form TMX allows.
+
+    A naive datetime is taken to be UTC already: callers pinning the date for a
+    reproducible build mean the literal value, not the machine's local time.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime(TMX_DATE_FORMAT)
+
+
+def _segment_text(text: str) -> tuple[str, bool]:
+    """The text to write and whether it changed beyond trimming outer whitespace."""
+    stripped = text.strip()
+    cleaned = clean_xml_text(stripped)
+    return cleaned.strip(), cleaned != stripped
+
+
+def _add_props(parent: etree._Element, props: Mapping[str, str]) -> None:
+    """Append ``<prop>`` children in the mapping's order (stable, diffable output)."""
+    for prop_type, value in props.items():
+        prop = etree.SubElement(parent, "prop", type=clean_xml_text(prop_type))
+        prop.text = clean_xml_text(value)
+
+
+def _add_tuv(tu: etree._Element, lang: str, text: str) -> None:
+    tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+    etree.SubElement(tuv, "seg").text = text
+
+
+def build_header(
+    zh_lang: str, props: Mapping[str, str], creation_date: datetime
+) -> etree._Element:
+    """The ``<header>``: every attribute the DTD requires, plus the memory's signature.
+
+    ``props`` should record the options that produced the memory (aligner, version,
+    thresholds), so the file itself says how to make it again.
+    """
+    header = etree.Element(
+        "header",
+        {
+            "creationtool": "tmkit",
+            "creationtoolversion": __version__,
+            "segtype": "sentence",
+            "o-tmf": "tmkit",
+            "adminlang": "en-US",
+            "srclang": zh_lang,
+            "datatype": "plaintext",
+            "creationdate": tmx_date(creation_date),
+        },
+    )
+    _add_props(header, props)
+    return header
+
+
+def build_tu(unit: TranslationUnit, zh_lang: str, en_lang: str) -> etree._Element:
+    """One ``<tu>``: props first, then the Chinese and English variants (DTD order)."""
+    zh, zh_changed = _segment_text(unit.zh)
+    en, en_changed = _segment_text(unit.en)
+    props = dict(unit.props)
+    if zh_changed or en_changed:
+        props[TEXT_CHANGED_PROP] = TEXT_CHANGED_VALUE
+    tu = etree.Element("tu")
+    if unit.tuid:
+        tu.set("tuid", clean_xml_text(unit.tuid))
+    _add_props(tu, props)
+    _add_tuv(tu, zh_lang, zh)
+    _add_tuv(tu, en_lang, en)
+    return tu
+
+
+def _write_document(
+    stream: BinaryIO,
+    units: Iterable[TranslationUnit],
+    zh_lang: str,
+    en_lang: str,
+    header: etree._Element,
+) -> int:
+    """Serialise the whole document to ``stream``, one unit at a time."""
+    stream.write(XML_DECLARATION)  # lxml would write it with single quotes
+    count = 0
+    with etree.xmlfile(stream, encoding="UTF-8") as xf:
+        xf.write_doctype(DOCTYPE)
+        with xf.element("tmx", version="1.4"):
+            _write_indented(xf, header, level=1)
+            xf.write("\n" + INDENT)
+            with xf.element("body"):
+                for unit in units:
+                    _write_indented(xf, build_tu(unit, zh_lang, en_lang), level=2)
+                    count += 1
+                xf.write("\n" + INDENT)
+            xf.write("\n")
+    stream.write(b"\n")
+    return count
+
+
+def _write_indented(xf: etree.xmlfile, element: etree._Element, level: int) -> None:
+    """Indent so that the memory reads well in a diff; ``<seg>`` text is left as is."""
+    etree.indent(element, space=INDENT, level=level)
+    xf.write("\n" + INDENT * level)
+    xf.write(element)
+
+
+def write_tmx(
+    units: Iterable[TranslationUnit],
+    path_or_stream: PathOrStream,
+    *,
+    zh_lang: str = "zh-CN",
+    en_lang: str = "en-US",
+    header_props: Mapping[str, str] | None = None,
+    creation_date: datetime | None = None,
+) -> int:
+    """Write ``units`` as a TMX 1.4b memory and return how many were written.
+
+    ``path_or_stream`` is a path (written atomically) or a binary stream such as
+    ``sys.stdout.buffer`` (written in place and flushed, not closed; a failure leaves
+    whatever was already written). Chinese is the source language: ``zh_lang`` is the
+    header's ``srclang`` and every Chinese ``xml:lang``, spelled the same way. Pass
+    ``creation_date`` to make the output byte-for-byte reproducible.
+    """
+    if zh_lang == en_lang:
+        raise ValueError(f"zh_lang and en_lang must differ, both are {zh_lang!r}")
+    header = build_header(
+        zh_lang, header_props or {}, creation_date or datetime.now(timezone.utc)
+    )
+    if isinstance(path_or_stream, (str, os.PathLike)):
+        with atomic_output(path_or_stream) as stream:
+            return _write_document(stream, units, zh_lang, en_lang, header)
+    if isinstance(path_or_stream, io.TextIOBase):
+        raise TypeError("write_tmx needs a binary stream, e.g. sys.stdout.buffer")
+    count = _write_document(path_or_stream, units, zh_lang, en_lang, header)
+    path_or_stream.flush()
+    return count
