@@ -20,17 +20,32 @@ class BlockKind(str, Enum):
 
 
 @dataclass(frozen=True)
+class FootnoteMarker:
+    """A footnote reference removed from body text (``《宣言》8`` -> ``《宣言》``).
+
+    ``offset`` is the character position in the block's cleaned text where the marker
+    stood, so the TMX writer can put it back (as an inline code) if it wants to.
+    """
+
+    offset: int
+    label: str
+
+
+@dataclass(frozen=True)
 class Block:
     """One unit of document structure.
 
     ``label`` is the paragraph number or item letter the block starts with (``"16.1"``,
     ``"14."``, ``"(a)"``) when there is one; it stays inside ``text`` as well, so
-    nothing is lost, and the aligner can use it as an anchor.
+    nothing is lost, and the aligner can use it as an anchor. For a footnote block,
+    ``label`` is the footnote's number. ``markers`` are the footnote references that
+    were taken out of ``text``.
     """
 
     kind: BlockKind
     text: str
     label: str | None = None
+    markers: tuple[FootnoteMarker, ...] = ()
 
 
 @dataclass
