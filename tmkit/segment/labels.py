@@ -10,7 +10,8 @@ import re
 
 _LABEL = re.compile(
     r"""^\s*(
-        \d{1,3}(?:\.(?:\d{1,3}|[a-z]))*\.?        # 14.  16.1  16.a  16.1.1
+        \d{1,3}(?:\.(?:\d{1,3}|[a-z]))+\.?        # 16.1  16.a  16.1.1
+      | \d{1,3}[.．]                              # 14.  41．
       | [（(](?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})[)）]  # (a) (iii) (1) （a）
       | [A-Z]\.                                    # A.
       | [IVXLC]{1,6}\.                             # IV.
@@ -25,4 +26,4 @@ def block_label(text: str) -> str | None:
     match = _LABEL.match(text)
     if not match:
         return None
-    return match.group(1).replace("（", "(").replace("）", ")")
+    return match.group(1).replace("（", "(").replace("）", ")").replace("．", ".")
