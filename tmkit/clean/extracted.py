@@ -28,6 +28,8 @@ _SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _SUPERSCRIPT_RUN = re.compile(f"[{_SUPERSCRIPT_DIGITS}]+")
 _MARKER_LINE = re.compile(r"^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})$")
 _FOOTNOTE_START = re.compile(rf"^([{_SUPERSCRIPT_DIGITS}]{{1,3}}|\*{{1,3}})\s*(\S.*)$")
+# Labels of sections (headings), as opposed to numbered paragraphs and items.
+_SECTION_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+[.、]|[IVXLC]+\.|[A-Z]\.)$")
 _BULLET = re.compile(r"^[–—•·▪●◦‣\-]\s+\S")
 _BARE_NUMBER_LABEL = re.compile(r"^(\d{1,3})\s{2,}(\S.*)$")
 _NUMBERED_FOOTNOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
@@ -229,7 +231,8 @@ class _Builder:
         if not text:
             return None
         kind = pending.kind
-        if kind is not BlockKind.FOOTNOTE and not pending.bulleted and len(pending.parts) == 1 and not _ends_sentence(text, self.lang) \
+        if kind is not BlockKind.FOOTNOTE and not pending.bulleted and len(pending.parts) == 1 \
+                and (pending.label is None or _SECTION_LABEL.match(pending.label)) and not _ends_sentence(text, self.lang) \
                 and len(text) <= _SHORT_HEADING[self.lang]:
             kind = BlockKind.HEADING
         label = pending.label if kind is BlockKind.FOOTNOTE else block_label(text)

@@ -31,7 +31,12 @@ def _control_share(text: str) -> float:
 
 
 def _guess_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: mostly ASCII/CJK text has NULs at every other byte."""
+    """UTF-16 without a BOM.
+
+    Latin text has NULs at every other byte. Chinese text has none, but decodes to
+    mostly Han characters, which GBK or UTF-8 bytes read as UTF-16 never do (they
+    land in Hangul, private-use and other blocks).
+    """
     if len(data) < 4 or len(data) % 2:
         return None
     even, odd = data[0::2], data[1::2]
@@ -39,6 +44,14 @@ def _guess_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = data[:20_000].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+        if han > 0.5 * len(sample):
+            return encoding
     return None
 
 
