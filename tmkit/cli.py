@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -17,7 +18,7 @@ from tmkit.io.atomic import atomic_output
 from tmkit.io.read import read_document
 from tmkit.output import FORMATS, format_for, write_aligned
 from tmkit.pipeline import AlignedPair, align_files
-from tmkit.segment import segment_document
+from tmkit.segment import SEGMENTERS, segment_document
 
 LANGS = click.Choice(["zh", "en"])
 
@@ -51,6 +52,28 @@ def summary(pair: AlignedPair, seconds: float) -> str:
     )
 
 
+def segmenter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--segmenter`` and ``--srx``, shared by ``align`` and ``segment``."""
+    command = click.option(
+        "--srx", "srx_rules", type=click.Path(path_type=Path), metavar="FILE",
+        help="SRX 2.0 segmentation rules (e.g. exported from a CAT tool); implies --segmenter srx.",
+    )(command)
+    return click.option(
+        "--segmenter", type=click.Choice(SEGMENTERS), default=None,
+        help="Sentence splitter: tmkit's rules (builtin, the default) or SRX rules (srx: "
+             "LanguageTool's unless --srx is given).",
+    )(command)
+
+
+def resolve_segmenter(segmenter: str | None, srx_rules: Path | None) -> str:
+    """``--srx`` implies srx; asking for builtin rules and an SRX file at once is a usage error."""
+    if srx_rules is not None:
+        if segmenter == "builtin":
+            raise click.UsageError("--srx cannot be used with --segmenter builtin")
+        return "srx"
+    return segmenter or "builtin"
+
+
 @cli.command()
 @click.argument("zh_file", type=click.Path(path_type=Path))
 @click.argument("en_file", type=click.Path(path_type=Path))
@@ -61,12 +84,15 @@ def summary(pair: AlignedPair, seconds: float) -> str:
               help="Most sentences on one side of a link.")
 @click.option("--zh-lang", default="zh-CN", show_default=True, help="Language code of the Chinese side in TMX.")
 @click.option("--en-lang", default="en-US", show_default=True, help="Language code of the English side in TMX.")
+@segmenter_options
 def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegmented: bool, max_link: int,
-          zh_lang: str, en_lang: str) -> None:
+          zh_lang: str, en_lang: str, segmenter: str | None, srx_rules: Path | None) -> None:
     """Align a Chinese document with its English equivalent and write a memory."""
     fmt = format_for(output, fmt)
+    segmenter = resolve_segmenter(segmenter, srx_rules)
     start = time.perf_counter()
-    pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link)
+    pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link,
+                       segmenter=segmenter, srx_rules=srx_rules)
     with atomic_output(output) as stream:
         write_aligned(pair, stream, fmt, zh_lang=zh_lang, en_lang=en_lang)
     line = summary(pair, time.perf_counter() - start)
@@ -78,13 +104,15 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
 @click.option("--lang", type=LANGS, required=True, help="Language of the document.")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--blocks", is_flag=True, help="Show the block structure (kind, label, text) instead of sentences.")
-def segment(file: Path, lang: str, output: str, blocks: bool) -> None:
+@segmenter_options
+def segment(file: Path, lang: str, output: str, blocks: bool, segmenter: str | None, srx_rules: Path | None) -> None:
     """Clean and segment a document: one sentence a line."""
+    segmenter = resolve_segmenter(segmenter, srx_rules)
     document = read_document(file, lang)
     if blocks:
         lines = [f"{block.kind.value}\t{block.label or ''}\t{block.text}" for block in document.blocks]
     else:
-        lines = [sentence.text for sentence in segment_document(document)]
+        lines = [sentence.text for sentence in segment_document(document, segmenter, srx_rules)]
     with atomic_output(output) as stream:
         stream.write("".join(line + "\n" for line in lines).encode("utf-8"))
 
