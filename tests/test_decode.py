@@ -19,3 +19,8 @@ def test_chinese_in_every_encoding(encoding: str):
 def test_empty_and_binary_refused(data: bytes):
     with pytest.raises(InputError):
         decode_text(data, "f.txt")
+
+
+def test_ascii_english_is_not_mistaken_for_utf16():
+    text = "Goal 16. Promote peaceful and inclusive societies for sustainable development\n" * 3
+    assert decode_text(text.encode("ascii"), "f.txt") == text

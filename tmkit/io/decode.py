@@ -31,12 +31,7 @@ def _control_share(text: str) -> float:
 
 
 def _guess_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM.
-
-    Latin text has NULs at every other byte. Chinese text has none, but decodes to
-    mostly Han characters, which GBK or UTF-8 bytes read as UTF-16 never do (they
-    land in Hangul, private-use and other blocks).
-    """
+    """UTF-16 without a BOM, recognised by NULs: Latin text has one every other byte."""
     if len(data) < 4 or len(data) % 2:
         return None
     even, odd = data[0::2], data[1::2]
@@ -44,13 +39,24 @@ def _guess_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
+    return None
+
+
+def _guess_chinese_utf16(data: bytes) -> str | None:
+    """UTF-16 Chinese without a BOM, which has no NULs to give it away.
+
+    Only asked once strict UTF-8 has failed (ASCII pairs read as UTF-16 land in the Han
+    block too): such bytes that decode to mostly Han characters are UTF-16, while GBK
+    bytes read as UTF-16 land in Hangul, private-use and other blocks.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
     for encoding in ("utf-16-le", "utf-16-be"):
         try:
             sample = data[:20_000].decode(encoding)
         except UnicodeDecodeError:
             continue
-        han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-        if han > 0.5 * len(sample):
+        if sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") > 0.5 * len(sample):
             return encoding
     return None
 
@@ -69,6 +75,8 @@ def decode_text(data: bytes, name: str) -> str:
             text = None
         else:
             encoding = "utf-8"
+    if encoding is None:
+        encoding = _guess_chinese_utf16(data)
     if encoding is None:
         from charset_normalizer import from_bytes
 
