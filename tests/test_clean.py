@@ -187,3 +187,10 @@ def test_seeds_present_or_skipped():
     if not SEEDS:
         pytest.skip("../shared/seeds is absent")
     assert len(SEEDS) == 5
+
+
+def test_chinese_join_adds_no_space_before_ascii_brackets_but_keeps_latin_words_apart():
+    text = " 我谨提交工作组的临时报告\n\n(见附件)。\n\n 见 A/61/255 和 Add.1 和 Corr.1 以及 General\n\nAssembly 的文件。\n"
+    blocks = clean_extracted_text(text, "zh")
+    assert blocks[0].text == "我谨提交工作组的临时报告(见附件)。"
+    assert "General Assembly" in blocks[1].text

@@ -98,6 +98,8 @@ def _join(left: str, right: str, lang: str) -> str:
         return left[:-1] + right
     if lang == "en" and left.endswith("-"):
         return left + right
+    if lang == "zh":  # Chinese wraps anywhere; a space only between two Latin words
+        return left + (" " if before.isascii() and before.isalnum() and right[0].isascii() and right[0].isalnum() else "") + right
     if _is_wide(before) and _is_wide(right[0]):
         return left + right
     return left + " " + right
