@@ -7,14 +7,13 @@ Each case is one rule from the module docstrings of ``tmkit.segment.chinese`` an
 from __future__ import annotations
 
 import importlib.util
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from tests.conftest import EXAMPLES, shared_path
+from tests.conftest import EXAMPLES
 from tmkit.cli import cli
 from tmkit.document import Block, BlockKind, Document
 from tmkit.errors import InputError
@@ -22,7 +21,6 @@ from tmkit.pipeline import align_files, load_sentences
 from tmkit.segment import segment_document
 from tmkit.segment.chinese import split_chinese
 from tmkit.segment.english import split_english
-from tmkit.segment.plaintext import join_lines
 from tmkit.segment.srx import load_rules, split_srx
 
 # choppa-srx is a dependency; without it only the SRX tests are skipped.
@@ -211,32 +209,6 @@ def test_english_un_paragraph():
 def test_english_long_sentence_is_never_cut():
     sentence = " ".join(["Member States should continue to support peacekeeping operations,"] * 60) + " all of them."
     assert split_english(f"{sentence} {sentence}") == [sentence, sentence]
-
-
-# ---------------------------------------------------------------- speed
-
-
-def _seed_blocks() -> list[str]:
-    seeds = shared_path("seeds")
-    blocks = []
-    for path in sorted(seeds.glob("*.txt")):
-        for chunk in path.read_text(encoding="utf-8").split("\n\n"):
-            blocks.append(join_lines(chunk.splitlines()))
-    return blocks
-
-
-def test_builtin_splitters_are_fast():
-    blocks = _seed_blocks()
-    assert sum(len(b) for b in blocks) > 100_000
-    start = time.perf_counter()
-    for block in blocks:
-        split_chinese(block)
-    chinese = time.perf_counter() - start
-    english_block = " ".join(EN_BREAK["label then second paragraph"][0] for _ in range(1000))
-    start = time.perf_counter()
-    split_english(english_block * 3)
-    english = time.perf_counter() - start
-    assert chinese < 0.5 and english < 0.5, (chinese, english)
 
 
 # ---------------------------------------------------------------- SRX

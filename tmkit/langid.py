@@ -20,6 +20,13 @@ def is_han(ch: str) -> bool:
     return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
 
 
+def is_wide(ch: str) -> bool:
+    """CJK characters and full-width punctuation, which are never separated by spaces."""
+    code = ord(ch)
+    return (0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
+            or 0x3000 <= code <= 0x303F)
+
+
 @dataclass(frozen=True)
 class ScriptCounts:
     han: int

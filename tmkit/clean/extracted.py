@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from tmkit.clean.furniture import SEPARATOR, is_furniture
 from tmkit.document import Block, BlockKind, FootnoteMarker
+from tmkit.langid import is_wide
 from tmkit.segment.labels import block_label
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -79,10 +80,6 @@ def _ends_sentence(text: str, lang: str) -> bool:
 _MARKER_GROUP = re.compile(f"{_SENTINEL}([^{_SENTINEL}]*){_SENTINEL}")
 
 
-def _is_wide(ch: str) -> bool:
-    return bool(ch) and bool(re.match(f"[{_WIDE}]", ch))
-
-
 def _join(left: str, right: str, lang: str) -> str:
     """Join two wrapped lines: no space between CJK, de-hyphenate English words.
 
@@ -100,7 +97,7 @@ def _join(left: str, right: str, lang: str) -> str:
         return left + right
     if lang == "zh":  # Chinese wraps anywhere; a space only between two Latin words
         return left + (" " if before.isascii() and before.isalnum() and right[0].isascii() and right[0].isalnum() else "") + right
-    if _is_wide(before) and _is_wide(right[0]):
+    if bool(before) and is_wide(before) and is_wide(right[0]):
         return left + right
     return left + " " + right
 

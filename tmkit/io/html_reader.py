@@ -26,19 +26,13 @@ from lxml import etree
 from tmkit.document import Block, BlockKind, FootnoteMarker
 from tmkit.errors import InputError
 from tmkit.io.decode import decode_text, read_file_bytes
+from tmkit.langid import is_wide
 from tmkit.segment.labels import block_label
 
 # --- shared with the Word reader -------------------------------------------------------
 
 _WHITESPACE = re.compile(r"([ \t\n\r\f\v\u00a0\u2000-\u200b\u202f\u205f]+)")
 _EDGE_SPACE = " \t\n\r\f\v\u00a0\u3000"
-
-
-def is_wide(ch: str) -> bool:
-    """CJK characters and full-width punctuation, which are never separated by spaces."""
-    code = ord(ch)
-    return (0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
-            or 0x3000 <= code <= 0x303F)
 
 
 class InlineText:
