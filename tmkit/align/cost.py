@@ -71,10 +71,28 @@ def label_cost(zh_labels: Sequence[str], en_labels: Sequence[str]) -> float:
     return -3.0 if set(zh_labels) & set(en_labels) else 3.0
 
 
+LEXICAL_WEIGHT = 6.0
+LEXICAL_EXPECTED = 0.25
+
+
+def lexical_similarity(zh: Sequence[SentenceFeatures], en: Sequence[SentenceFeatures], lexicon) -> float | None:
+    """Share of words on both sides that have a translation on the other side (None: no words)."""
+    en_stems = {s for f in en for s in f.words}
+    zh_words = [w for f in zh for w in f.words]
+    if not zh_words or not en_stems:
+        return None
+    translations = set().union(*(f.translations for f in zh))
+    zh_hits = sum(1 for w in zh_words if lexicon[w] & en_stems)
+    en_words = [s for f in en for s in f.words]
+    en_hits = sum(1 for s in en_words if s in translations)
+    return (zh_hits + en_hits) / (len(zh_words) + len(en_words))
+
+
 def link_cost(
     zh: Sequence[SentenceFeatures],
     en: Sequence[SentenceFeatures],
     model: LengthModel,
+    lexicon=None,
 ) -> float:
     """Cost of linking the Chinese sentences ``zh`` with the English sentences ``en``."""
     zh_len = sum(f.length for f in zh)
@@ -85,8 +103,14 @@ def link_cost(
     zh_labels = [f.label for f in zh[:1] if f.label]
     en_labels = [f.label for f in en[:1] if f.label]
     prior = PRIOR_COST.get(max(len(zh), len(en)) + min(len(zh), len(en)) - 1, 10.0)
+    lexical = 0.0
+    if lexicon is not None:
+        similarity = lexical_similarity(zh, en, lexicon)
+        if similarity is not None:
+            lexical = -LEXICAL_WEIGHT * (similarity - LEXICAL_EXPECTED)
     return (
         prior
+        + lexical
         + model.cost(zh_len, en_len)
         + number_cost(zh_numbers, en_numbers)
         + label_cost(zh_labels, en_labels)
