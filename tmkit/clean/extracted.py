@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tmkit.clean.furniture import SEPARATOR, is_furniture
+from tmkit.clean.furniture import SEPARATOR, is_furniture, is_url_line
 from tmkit.document import Block, BlockKind, FootnoteMarker
 from tmkit.langid import is_wide
 from tmkit.segment.labels import block_label
@@ -284,7 +284,7 @@ def clean_extracted(text: str, lang: str) -> CleanedText:
     removed: list[str] = []
     in_zone = False  # between a footnote separator and the end of the footnotes
     after_break = False  # furniture or footnotes interrupted the body since the last body line
-    previous_repeated = ""
+    previous = ""  # the previous non-blank line: PDF link targets come in pairs
     for index, line in enumerate(lines):
         text_ = line.text
         if not text_:
@@ -295,19 +295,19 @@ def clean_extracted(text: str, lang: str) -> CleanedText:
             after_break = True
             builder.end_footnote()
             continue
-        if is_furniture(text_) or (text_.startswith("http") and text_ == previous_repeated):
+        if is_furniture(text_) or (is_url_line(text_) and text_ == previous):
             removed.append(text_)
-            previous_repeated = text_
+            previous = text_
             after_break = True
             if in_zone:
                 builder.end_footnote()
                 in_zone = False
             continue
-        previous_repeated = text_
+        previous = text_
         marker = _MARKER_LINE.match(text_)
+        starts = _FOOTNOTE_START.match(text_)
         if in_zone:
             numbered = _NUMBERED_FOOTNOTE.match(text_)
-            starts = _FOOTNOTE_START.match(text_)
             if marker:
                 builder.start_footnote(marker.group(1).translate(_SUPERSCRIPT_VALUE))
                 continue
@@ -332,7 +332,6 @@ def clean_extracted(text: str, lang: str) -> CleanedText:
                 removed.append(text_)  # a page number on its own line
                 after_break = True
             continue
-        starts = _FOOTNOTE_START.match(text_)
         if starts and (starts.group(1).startswith("*") or not builder.wrapped or index == 0
                        or not lines[index - 1].text):
             builder.start_footnote(starts.group(1).translate(_SUPERSCRIPT_VALUE), starts.group(2))

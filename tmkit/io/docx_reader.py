@@ -26,7 +26,7 @@ from lxml import etree
 from tmkit.document import Block, BlockKind
 from tmkit.errors import InputError
 from tmkit.io.decode import read_file_bytes
-from tmkit.io.html_reader import InlineText, letter_numeral, make_block, roman_numeral
+from tmkit.io.inline import InlineText, letter_numeral, make_block, roman_numeral
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"

@@ -22,18 +22,23 @@ SPLITTERS: dict[str, Callable[[str], list[str]]] = {"zh": split_chinese, "en": s
 SEGMENTERS = ("builtin", "srx")
 
 
+def _uses_srx(segmenter: str, srx_rules: Path | str | None) -> bool:
+    """An SRX file implies the SRX segmenter."""
+    return segmenter == "srx" or srx_rules is not None
+
+
 def splitter(lang: str, segmenter: str = "builtin", srx_rules: Path | str | None = None) -> Callable[[str], list[str]]:
     """The function that splits one block of ``lang`` text; ``srx_rules`` implies ``srx``."""
     if segmenter not in SEGMENTERS:
         raise InputError(f"unknown segmenter {segmenter!r} (expected one of {', '.join(SEGMENTERS)})")
-    if segmenter == "srx" or srx_rules is not None:
+    if _uses_srx(segmenter, srx_rules):
         return partial(split_srx, lang=lang, rules_path=srx_rules)
     return SPLITTERS[lang]
 
 
 def segmentation_options(segmenter: str = "builtin", srx_rules: Path | str | None = None) -> dict[str, str]:
     """How text is segmented, as the ``x-tmkit-*`` TMX header properties record it."""
-    if segmenter == "srx" or srx_rules is not None:
+    if _uses_srx(segmenter, srx_rules):
         return {"segmenter": "srx", "srx-rules": rules_name(srx_rules)}
     return {"segmenter": segmenter}
 
