@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -45,12 +46,17 @@ def write_tsv(pair: AlignedPair, stream: BinaryIO) -> None:
 
 
 def write_aligned(
-    pair: AlignedPair, stream: BinaryIO, fmt: str, *, zh_lang: str = "zh-CN", en_lang: str = "en-US"
+    pair: AlignedPair, stream: BinaryIO, fmt: str, *, zh_lang: str = "zh-CN", en_lang: str = "en-US",
+    creation_date: datetime | None = None,
 ) -> int:
-    """Write ``pair`` to ``stream`` as ``fmt``; returns the number of records written."""
+    """Write ``pair`` to ``stream`` as ``fmt``; returns the number of records written.
+
+    ``creation_date`` pins the TMX header date (default: now), for reproducible output.
+    """
     if fmt == "tmx":
         signature = {f"x-tmkit-{key}": value for key, value in pair.options.items()}
-        return write_tmx(translation_units(pair), stream, zh_lang=zh_lang, en_lang=en_lang, header_props=signature)
+        return write_tmx(translation_units(pair), stream, zh_lang=zh_lang, en_lang=en_lang, header_props=signature,
+                         creation_date=creation_date)
     if fmt == "tsv":
         write_tsv(pair, stream)
         return len(pair.links)
