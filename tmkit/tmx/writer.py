@@ -29,9 +29,20 @@ from lxml import etree
 from tmkit import __version__
 from tmkit.io.atomic import atomic_output
 
-__all__ = ["TranslationUnit", "write_tmx", "clean_xml_text", "TEXT_CHANGED_PROP"]
+__all__ = [
+    "TranslationUnit",
+    "write_tmx",
+    "clean_xml_text",
+    "TEXT_CHANGED_PROP",
+    "TU_ATTRIBUTES",
+    "PropValue",
+    "prop_values",
+]
 
 PathOrStream = str | os.PathLike[str] | BinaryIO
+#: A property's value; a tuple is a property given several times (``x-document`` of a
+#: unit found in several documents), the way TMX carries multi-valued fields.
+PropValue = str | tuple[str, ...]
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
@@ -42,6 +53,18 @@ INDENT = "  "
 #: Property added to a unit whose text lost characters XML 1.0 cannot represent.
 TEXT_CHANGED_PROP = "x-text-changed"
 TEXT_CHANGED_VALUE = "removed invalid XML characters"
+
+#: ``<tu>`` attributes a unit may carry over from another tool's memory (dates and
+#: authors: CAT tools rank and filter matches by them). ``tuid`` has its own field;
+#: the others the DTD allows describe how *this* file was made and are not copied.
+TU_ATTRIBUTES = (
+    "creationdate",
+    "creationid",
+    "changedate",
+    "changeid",
+    "usagecount",
+    "lastusagedate",
+)
 
 # Everything outside the XML 1.0 Char production: C0 controls except tab, LF and CR,
 # surrogates (only lone ones can occur in a Python str), and U+FFFE/U+FFFF.
@@ -55,13 +78,25 @@ class TranslationUnit:
     ``tuid`` should be stable and unique within the file (e.g. ``"A-RES-70-1:12"``) so
     that a reviewer's remarks can point back to a unit. ``props`` become
     ``<prop type=...>`` elements; TMX reserves no names, so use the ``x-`` prefix
-    (``x-document``, ``x-link``, ``x-score``).
+    (``x-document``, ``x-link``, ``x-score``); a tuple value is written as one
+    ``<prop>`` per item. ``notes`` become ``<note>`` elements (free text for the
+    translator) and ``attributes`` the ``<tu>`` attributes in :data:`TU_ATTRIBUTES`.
     """
 
     zh: str
     en: str
     tuid: str
-    props: dict[str, str] = field(default_factory=dict)
+    props: dict[str, PropValue] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+def prop_values(props: Mapping[str, PropValue], prop_type: str) -> tuple[str, ...]:
+    """Every value of one property, whether it was given once or several times."""
+    value = props.get(prop_type)
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def clean_xml_text(text: str) -> str:
@@ -91,11 +126,17 @@ def _segment_text(text: str) -> tuple[str, bool]:
     return cleaned.strip(), cleaned != stripped
 
 
-def _add_props(parent: etree._Element, props: Mapping[str, str]) -> None:
+def _add_notes(parent: etree._Element, notes: Iterable[str]) -> None:
+    for text in notes:
+        etree.SubElement(parent, "note").text = clean_xml_text(text)
+
+
+def _add_props(parent: etree._Element, props: Mapping[str, PropValue]) -> None:
     """Append ``<prop>`` children in the mapping's order (stable, diffable output)."""
-    for prop_type, value in props.items():
-        prop = etree.SubElement(parent, "prop", type=clean_xml_text(prop_type))
-        prop.text = clean_xml_text(value)
+    for prop_type in props:
+        for value in prop_values(props, prop_type):
+            prop = etree.SubElement(parent, "prop", type=clean_xml_text(prop_type))
+            prop.text = clean_xml_text(value)
 
 
 def _add_tuv(tu: etree._Element, lang: str, text: str) -> None:
@@ -104,7 +145,7 @@ def _add_tuv(tu: etree._Element, lang: str, text: str) -> None:
 
 
 def build_header(
-    zh_lang: str, props: Mapping[str, str], creation_date: datetime
+    zh_lang: str, props: Mapping[str, PropValue], creation_date: datetime
 ) -> etree._Element:
     """The ``<header>``: every attribute the DTD requires, plus the memory's signature.
 
@@ -129,15 +170,24 @@ def build_header(
 
 
 def build_tu(unit: TranslationUnit, zh_lang: str, en_lang: str) -> etree._Element:
-    """One ``<tu>``: props first, then the Chinese and English variants (DTD order)."""
+    """One ``<tu>``: notes, then props, then the Chinese and English variants.
+
+    That order is the DTD's (``(note|prop)*, tuv+``) written the way every CAT tool
+    writes it, so tools that read TMX with a fixed order accept it too.
+    """
     zh, zh_changed = _segment_text(unit.zh)
     en, en_changed = _segment_text(unit.en)
     props = dict(unit.props)
     if zh_changed or en_changed:
-        props[TEXT_CHANGED_PROP] = TEXT_CHANGED_VALUE
+        earlier = [v for v in prop_values(props, TEXT_CHANGED_PROP) if v != TEXT_CHANGED_VALUE]
+        props[TEXT_CHANGED_PROP] = "; ".join([*earlier, TEXT_CHANGED_VALUE])
     tu = etree.Element("tu")
     if unit.tuid:
         tu.set("tuid", clean_xml_text(unit.tuid))
+    for name in TU_ATTRIBUTES:
+        if unit.attributes.get(name):
+            tu.set(name, clean_xml_text(unit.attributes[name]))
+    _add_notes(tu, unit.notes)
     _add_props(tu, props)
     _add_tuv(tu, zh_lang, zh)
     _add_tuv(tu, en_lang, en)
@@ -182,7 +232,7 @@ def write_tmx(
     *,
     zh_lang: str = "zh-CN",
     en_lang: str = "en-US",
-    header_props: Mapping[str, str] | None = None,
+    header_props: Mapping[str, PropValue] | None = None,
     creation_date: datetime | None = None,
 ) -> int:
     """Write ``units`` as a TMX 1.4b memory and return how many were written.
