@@ -1,10 +1,14 @@
-"""The CC-CEDICT lexicon: stems, UN terms kept whole, similarity that tells pairs apart."""
+"""The CC-CEDICT lexicon: stems, UN terms kept whole, evidence that tells pairs apart."""
 
 from __future__ import annotations
 
-from tmkit.align.cost import lexical_similarity
-from tmkit.align.features import chinese_features, english_features
-from tmkit.align.lexicon import cedict_lexicon, chinese_words, stem
+import numpy as np
+
+from tmkit.align.band import full_band
+from tmkit.align.evidence import pair_evidence, unit_totals
+from tmkit.align.features import bitext_features
+from tmkit.align.lexicon import cedict_lexicon, stem
+from tmkit.align.tokens import ChineseTokenizer
 
 
 def test_stems_meet_across_inflections():
@@ -13,13 +17,19 @@ def test_stems_meet_across_inflections():
 
 
 def test_longest_match_keeps_un_terms_whole():
-    words = chinese_words("安全理事会授权工作组召开联席会议。", cedict_lexicon())
+    words = ChineseTokenizer(cedict_lexicon()).words("安全理事会授权工作组召开联席会议。")
     assert words[:2] == ["安全理事会", "授权"] and "工作组" in words and "联席会议" in words
 
 
-def test_similarity_separates_translations_from_other_sentences():
+def test_evidence_separates_translations_from_other_sentences():
     lexicon = cedict_lexicon()
-    zh = chinese_features("安全理事会授权工作组召开联席会议。", None, lexicon)
-    right = english_features("The Security Council authorized the Working Group to hold joint meetings.", None)
-    wrong = english_features("Floods destroyed the harvest in three provinces last year.", None)
-    assert lexical_similarity([zh], [right], lexicon) > 0.5 > lexical_similarity([zh], [wrong], lexicon)
+    zh = ["安全理事会授权工作组召开联席会议。"]
+    en = ["The Security Council authorized the Working Group to hold joint meetings.",
+          "Floods destroyed the harvest in three provinces last year."]
+    bitext = bitext_features(zh, en, ChineseTokenizer(lexicon), lexicon)
+    band = full_band(1, 2)
+    evidence, totals = pair_evidence(bitext, band), unit_totals(bitext)
+    right, wrong = band.index(np.array([0, 0]), np.array([0, 1]))[0]
+    share = [(evidence.zh_hits[c] + evidence.en_hits[c]) / (totals.zh_known[0] + totals.en_known[k])
+             for k, c in enumerate((right, wrong))]
+    assert share[0] > 0.5 > share[1]

@@ -2,43 +2,62 @@
 
 ``align(zh_sentences, en_sentences) -> list[Link]``: every sentence in exactly one
 link, links in order and never crossing, each with a confidence in [0, 1].
+
+The search is coarse-to-fine (vecalign's recursion, Bertalign's two steps): long texts
+are first aligned as runs of sentences, halving the run length at each level, and each
+finer level searches only a band around the coarser path, so time and memory grow
+linearly with length. A second pass then re-estimates the length model from the
+confident 1-1 links of the first and searches a band around its path again.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
+import numpy as np
+
+from tmkit.align.band import Band, band_around, full_band, project_path
 from tmkit.align.cost import (
-    LengthModel,
+    CostModel,
     confidence,
     fit_length_model,
     initial_length_model,
-    link_cost,
+    link_costs,
 )
-from tmkit.align.features import SentenceFeatures, chinese_features, english_features
+from tmkit.align.evidence import pair_evidence, unit_totals
+from tmkit.align.features import Bitext, bitext_features
+from tmkit.align.learned import learned_translations
 from tmkit.align.lexicon import cedict_lexicon
 from tmkit.align.link import Link
-from tmkit.align.search import best_path, diagonal_band, link_types
+from tmkit.align.search import Step, best_path, link_types
+from tmkit.align.tokens import ChineseTokenizer
 
 __all__ = ["Link", "align"]
 
-SKIP_COST = 5.0
+FULL_SEARCH_UNITS = 250  # texts up to this many units per side are searched in full
+COARSE_MARGIN = 4  # band margin, in units, around a coarse path projected to the next level
+FINE_MARGIN = 8  # band margin, in sentences, of the final passes
 CONFIDENT_COST = 1.5
 
 
-def _labels(sentences: Sequence[str], labels: Sequence[str | None] | None) -> Sequence[str | None]:
-    return labels or [None] * len(sentences)
+def _search(bitext: Bitext, band: Band, model: CostModel, types: list[tuple[int, int]]) -> list[Step]:
+    evidence = pair_evidence(bitext, band)
+    costs = link_costs(bitext, band, evidence, unit_totals(bitext), model, types)
+    return best_path(band, costs, types)
 
 
-def _run(zh: list[SentenceFeatures], en: list[SentenceFeatures], model: LengthModel, max_link: int, lexicon):
-    n, m = len(zh), len(en)
-    width = max(20, (max(n, m) // 8) + abs(n - m))
-    band = diagonal_band(n, m, width)
+def _states(steps: Sequence[Step]) -> list[tuple[int, int]]:
+    return [(0, 0)] + [(s.i + s.a, s.j + s.b) for s in steps]
 
-    def cost(i: int, a: int, j: int, b: int) -> float:
-        return link_cost(zh[i : i + a], en[j : j + b], model, lexicon)
 
-    return best_path(n, m, cost, SKIP_COST, link_types(max_link), band)
+def _coarse_to_fine(bitext: Bitext, model: CostModel, types: list[tuple[int, int]]) -> list[Step]:
+    """Align ``bitext``, first as pairs of units when it is long."""
+    n, m = bitext.n, bitext.m
+    if max(n, m) <= FULL_SEARCH_UNITS:
+        return _search(bitext, full_band(n, m), model, types)
+    coarse = _coarse_to_fine(bitext.coarsen(2), model, types)
+    band = band_around(project_path(_states(coarse), 2, n, m), n, m, COARSE_MARGIN)
+    return _search(bitext, band, model, types)
 
 
 def align(
@@ -55,24 +74,28 @@ def align(
     documents are structured; they anchor the alignment. ``max_link`` is the largest
     number of sentences on one side of a link.
     """
+    n, m = len(zh_sentences), len(en_sentences)
+    if not n or not m:
+        return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
     lexicon = cedict_lexicon()
-    zh = [chinese_features(t, lab, lexicon) for t, lab in zip(zh_sentences, _labels(zh_sentences, zh_labels))]
-    en = [english_features(t, lab) for t, lab in zip(en_sentences, _labels(en_sentences, en_labels))]
-    if not zh or not en:
-        return [Link((i,), ()) for i in range(len(zh))] + [Link((), (j,)) for j in range(len(en))]
-    model = initial_length_model(zh, en)
-    path = _run(zh, en, model, max_link, lexicon)
-    confident = [
-        (zh[i].length, en[j].length) for i, a, j, b, step in path if a == b == 1 and step < CONFIDENT_COST
-    ]
-    refined = fit_length_model(confident, model)
-    if refined != model:
-        path = _run(zh, en, refined, max_link, lexicon)
+    bitext = bitext_features(zh_sentences, en_sentences, ChineseTokenizer(lexicon), lexicon, zh_labels, en_labels)
+    types = link_types(max_link)
+    model = CostModel(initial_length_model(bitext))
+    steps = _coarse_to_fine(bitext, model, types)
+    confident = [s for s in steps if s.a == s.b == 1 and s.cost < CONFIDENT_COST]
+    refined = fit_length_model(
+        bitext.zh_length[[s.i for s in confident]], bitext.en_length[[s.j for s in confident]], model.length
+    )
+    learned = learned_translations(bitext, confident)
+    bitext = bitext.with_translations(((bitext.translations + learned) > 0).astype(np.float64))
+    model = CostModel(refined, model.lexical)
+    steps = _search(bitext, band_around(_states(steps), n, m, FINE_MARGIN), model, types)
+    scores = np.round(confidence(np.array([s.cost for s in steps])), 4)
     return [
         Link(
-            zh=tuple(range(i, i + a)),
-            en=tuple(range(j, j + b)),
-            score=round(confidence(step), 4) if a and b else 0.0,
+            zh=tuple(range(s.i, s.i + s.a)),
+            en=tuple(range(s.j, s.j + s.b)),
+            score=float(score) if s.a and s.b else 0.0,
         )
-        for i, a, j, b, step in path
+        for s, score in zip(steps, scores)
     ]

@@ -1,25 +1,42 @@
-"""How unlikely a candidate link is: a cost (negative log-likelihood, in nats).
+"""How unlikely a candidate link is: a cost (about a negative log-likelihood, in nats).
 
-A length model in the style of Gale & Church, on the log ratio of English to Chinese
-characters (whose mean and spread are estimated from the bitext itself), plus number
-anchors: numbers that appear on both sides make a link likelier, numbers on only one
-side make it less likely.
+A link's cost adds up independent pieces of evidence:
+
+* a prior for its type (Gale & Church: 1-1 is by far the commonest link);
+* a length model in the style of Gale & Church, on the log ratio of English to Chinese
+  characters, whose mean and spread are estimated from the bitext itself;
+* lexical evidence: the share of the link's words that have a translation on the other
+  side, against the share expected of a true link;
+* anchors: tokens both sides share (numbers, dates, symbols) make a link likelier;
+  anchors on one side only make it less likely;
+* paragraph labels (``16.``, ``(a)``): the same label at the start of both sides is
+  strong evidence, different labels strong counter-evidence.
+
+All of it is computed for every link type at every state of the search band at once.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from tmkit.align.features import SentenceFeatures
+import numpy as np
 
-# Gale & Church (1993) link-type priors, as costs relative to 1-1.
-PRIOR_COST = {1: 0.0, 2: 2.3, 3: 4.5, 4: 6.5, 5: 8.5}
-NUMBER_MATCH_BONUS = 2.0
-NUMBER_MISS_PENALTY = 1.0
-MAX_NUMBER_EFFECT = 6.0
+from tmkit.align.band import Band
+from tmkit.align.evidence import PairEvidence, UnitTotals
+from tmkit.align.features import Bitext
+
+# Link-type priors, as costs relative to 1-1: Gale & Church's (1993) by the number of
+# sentences in the link, except 2-2, which also gathers the lexical evidence of four
+# sentence pairs and would otherwise swallow two adjacent 1-1 links.
+PRIOR_COST = {2: 0.0, 3: 2.3, 4: 4.5, 5: 6.5, 6: 8.5}
+TWO_TWO_PRIOR = 6.5
+SKIP_COST = 5.0
+ANCHOR_MATCH_BONUS = 2.0
+ANCHOR_MISS_PENALTY = 1.0
+MAX_ANCHOR_EFFECT = 6.0
+LABEL_EFFECT = 3.0
 
 
 @dataclass(frozen=True)
@@ -29,94 +46,116 @@ class LengthModel:
     mean: float
     sigma: float
 
-    def cost(self, zh_len: int, en_len: int) -> float:
-        ratio = math.log((en_len + 1.0) / (zh_len + 1.0))
-        z = (ratio - self.mean) / self.sigma
+    def cost(self, zh_length: np.ndarray, en_length: np.ndarray) -> np.ndarray:
+        z = (np.log((en_length + 1.0) / (zh_length + 1.0)) - self.mean) / self.sigma
         return 0.5 * z * z
 
 
-def initial_length_model(zh: Sequence[SentenceFeatures], en: Sequence[SentenceFeatures]) -> LengthModel:
+@dataclass(frozen=True)
+class LexicalModel:
+    """Cost ``-weight * (similarity - expected)`` for a link's lexical similarity."""
+
+    weight: float = 6.0
+    expected: float = 0.25
+
+    def cost(self, similarity: np.ndarray) -> np.ndarray:
+        return -self.weight * (similarity - self.expected)
+
+
+@dataclass(frozen=True)
+class CostModel:
+    length: LengthModel
+    lexical: LexicalModel = LexicalModel()
+
+
+def initial_length_model(bitext: Bitext) -> LengthModel:
     """Mean from the whole texts; a wide spread until links are known."""
-    zh_total = sum(f.length for f in zh) + 1
-    en_total = sum(f.length for f in en) + 1
-    return LengthModel(mean=math.log(en_total / zh_total), sigma=0.45)
+    return LengthModel(mean=math.log((bitext.en_length.sum() + 1) / (bitext.zh_length.sum() + 1)), sigma=0.45)
 
 
-def fit_length_model(pairs: Sequence[tuple[int, int]], fallback: LengthModel) -> LengthModel:
+def fit_length_model(zh_length: np.ndarray, en_length: np.ndarray, fallback: LengthModel) -> LengthModel:
     """Re-estimate the model from the lengths of confident 1-1 links (median and MAD)."""
-    ratios = sorted(math.log((e + 1.0) / (z + 1.0)) for z, e in pairs)
-    if len(ratios) < 10:
+    if len(zh_length) < 10:
         return fallback
-    median = ratios[len(ratios) // 2]
-    mad = sorted(abs(r - median) for r in ratios)[len(ratios) // 2]
-    sigma = min(0.8, max(0.15, 1.4826 * mad))
-    return LengthModel(mean=median, sigma=sigma)
+    ratios = np.log((en_length + 1.0) / (zh_length + 1.0))
+    median = float(np.median(ratios))
+    mad = float(np.median(np.abs(ratios - median)))
+    return LengthModel(mean=median, sigma=min(0.8, max(0.15, 1.4826 * mad)))
 
 
-def number_cost(zh_numbers: Sequence[str], en_numbers: Sequence[str]) -> float:
-    """Negative when numbers match across the link, positive for numbers on one side only."""
-    if not zh_numbers and not en_numbers:
-        return 0.0
-    zh_counts, en_counts = Counter(zh_numbers), Counter(en_numbers)
-    matched = sum((zh_counts & en_counts).values())
-    missing = sum((zh_counts - en_counts).values()) + sum((en_counts - zh_counts).values())
-    cost = -NUMBER_MATCH_BONUS * matched + NUMBER_MISS_PENALTY * missing
-    return max(-MAX_NUMBER_EFFECT, min(MAX_NUMBER_EFFECT, cost))
+def prior_cost(a: int, b: int) -> float:
+    return TWO_TWO_PRIOR if (a, b) == (2, 2) else PRIOR_COST.get(a + b, 10.0)
 
 
-def label_cost(zh_labels: Sequence[str], en_labels: Sequence[str]) -> float:
-    """Paragraph labels (16.1, 14., (a)) are the same in both languages."""
-    if not zh_labels or not en_labels:
-        return 0.0
-    return -3.0 if set(zh_labels) & set(en_labels) else 3.0
+def _span_sums(prefix: np.ndarray, start: np.ndarray, count: int) -> np.ndarray:
+    end = np.minimum(start + count, len(prefix) - 1)
+    return prefix[end] - prefix[np.minimum(start, len(prefix) - 1)]
 
 
-LEXICAL_WEIGHT = 6.0
-LEXICAL_EXPECTED = 0.25
+def _prefix(values: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(values) + 1)
+    np.cumsum(values, out=out[1:])
+    return out
 
 
-def lexical_similarity(zh: Sequence[SentenceFeatures], en: Sequence[SentenceFeatures], lexicon) -> float | None:
-    """Share of words on both sides that have a translation on the other side (None: no words)."""
-    en_stems = {s for f in en for s in f.words}
-    zh_words = [w for f in zh for w in f.words]
-    if not zh_words or not en_stems:
-        return None
-    translations = set().union(*(f.translations for f in zh))
-    zh_hits = sum(1 for w in zh_words if lexicon[w] & en_stems)
-    en_words = [s for f in en for s in f.words]
-    en_hits = sum(1 for s in en_words if s in translations)
-    return (zh_hits + en_hits) / (len(zh_words) + len(en_words))
+def link_costs(
+    bitext: Bitext,
+    band: Band,
+    evidence: PairEvidence,
+    totals: UnitTotals,
+    model: CostModel,
+    types: Sequence[tuple[int, int]],
+) -> np.ndarray:
+    """(len(types), band.size): the cost of a link of each type starting at each band state.
+
+    ``inf`` where the link would run past the end of a text.
+    """
+    n, m = bitext.n, bitext.m
+    i, j = band.cells()
+    costs = np.full((len(types), band.size), np.inf)
+    stacked = np.stack([evidence.zh_hits, evidence.en_hits, evidence.anchors])
+    sums = {name: _prefix(values) for name, values in (
+        ("zh_length", bitext.zh_length), ("en_length", bitext.en_length),
+        ("zh_known", totals.zh_known), ("en_known", totals.en_known),
+        ("zh_anchors", totals.zh_anchors), ("en_anchors", totals.en_anchors))}
+    label = np.zeros(band.size)
+    opens = (i < n) & (j < m)
+    zh_label = np.where(opens, bitext.zh_label[np.minimum(i, n - 1)] if n else -1, -1)
+    en_label = np.where(opens, bitext.en_label[np.minimum(j, m - 1)] if m else -1, -1)
+    both = (zh_label >= 0) & (en_label >= 0)
+    label[both] = np.where(zh_label[both] == en_label[both], -LABEL_EFFECT, LABEL_EFFECT)
+    gathered: dict[tuple[int, int], np.ndarray] = {}  # evidence of pair (i + r, j + c), by (r, c)
+
+    def pair_at(r: int, c: int) -> np.ndarray:
+        if (r, c) not in gathered:
+            index, inside = band.index(i + r, j + c)
+            gathered[r, c] = np.where(inside, stacked[:, index], 0.0)
+        return gathered[r, c]
+
+    for t, (a, b) in enumerate(types):
+        valid = (i + a <= n) & (j + b <= m)
+        if a == 0 or b == 0:
+            costs[t, valid] = SKIP_COST
+            continue
+        pair = sum(pair_at(r, c) for r in range(a) for c in range(b))
+        zh_known = _span_sums(sums["zh_known"], i, a)
+        en_known = _span_sums(sums["en_known"], j, b)
+        known = zh_known + en_known
+        hits = np.minimum(pair[0], zh_known) + np.minimum(pair[1], en_known)
+        similarity = np.divide(hits, known, out=np.zeros(band.size), where=known > 0)
+        lexical = np.where(known > 0, model.lexical.cost(similarity), 0.0)
+        zh_anchors = _span_sums(sums["zh_anchors"], i, a)
+        en_anchors = _span_sums(sums["en_anchors"], j, b)
+        matched = np.minimum(pair[2], np.minimum(zh_anchors, en_anchors))
+        missing = zh_anchors + en_anchors - 2 * matched
+        anchor = np.clip(-ANCHOR_MATCH_BONUS * matched + ANCHOR_MISS_PENALTY * missing,
+                         -MAX_ANCHOR_EFFECT, MAX_ANCHOR_EFFECT)
+        length = model.length.cost(_span_sums(sums["zh_length"], i, a), _span_sums(sums["en_length"], j, b))
+        total = prior_cost(a, b) + length + lexical + anchor + label
+        costs[t, valid] = total[valid]
+    return costs
 
 
-def link_cost(
-    zh: Sequence[SentenceFeatures],
-    en: Sequence[SentenceFeatures],
-    model: LengthModel,
-    lexicon=None,
-) -> float:
-    """Cost of linking the Chinese sentences ``zh`` with the English sentences ``en``."""
-    zh_len = sum(f.length for f in zh)
-    en_len = sum(f.length for f in en)
-    zh_numbers = [n for f in zh for n in f.numbers]
-    en_numbers = [n for f in en for n in f.numbers]
-    # Labels only count where a sentence starts its block, i.e. carries the label first.
-    zh_labels = [f.label for f in zh[:1] if f.label]
-    en_labels = [f.label for f in en[:1] if f.label]
-    prior = PRIOR_COST.get(max(len(zh), len(en)) + min(len(zh), len(en)) - 1, 10.0)
-    lexical = 0.0
-    if lexicon is not None:
-        similarity = lexical_similarity(zh, en, lexicon)
-        if similarity is not None:
-            lexical = -LEXICAL_WEIGHT * (similarity - LEXICAL_EXPECTED)
-    return (
-        prior
-        + lexical
-        + model.cost(zh_len, en_len)
-        + number_cost(zh_numbers, en_numbers)
-        + label_cost(zh_labels, en_labels)
-    )
-
-
-def confidence(cost: float) -> float:
+def confidence(cost: np.ndarray | float) -> np.ndarray | float:
     """Map a link cost to a confidence in [0, 1]: 0.95 for a perfect 1-1, 0.5 at cost 3."""
-    return 1.0 / (1.0 + math.exp(cost - 3.0))
+    return 1.0 / (1.0 + np.exp(np.asarray(cost) - 3.0))

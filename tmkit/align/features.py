@@ -1,54 +1,155 @@
-"""Per-sentence features the link costs are computed from.
+"""What the aligner knows about each sentence, as numpy arrays and sparse matrices.
 
-Computed once per sentence, so that scoring a candidate link only adds up numbers.
+Computed once per sentence, so that scoring millions of candidate links is matrix
+arithmetic: lengths (for the length model), paragraph labels, lexical tokens (Chinese
+dictionary words; English content-word stems), the translation relation between them
+(which English stems can translate which Chinese word), and anchors that need no
+dictionary (numbers, dates, document symbols, Latin-script tokens), normalised so that
+both languages spell them alike.
+
+A :class:`Bitext` can be coarsened (adjacent sentences summed into units) for the
+coarse-to-fine search: every feature is additive, so a unit's features are the sums of
+its sentences'.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Mapping, Sequence
 
-from tmkit.align.lexicon import chinese_words, english_stems
+import numpy as np
+from scipy import sparse
 
-# Arabic numbers, with thousands separators ("100,000", "100 000") and decimals or
-# dotted paragraph numbers ("16.1"); a trailing full stop is not part of the number.
-_NUMBER = re.compile(r"\d+(?:[,\u202f\u00a0 ]\d{3})*(?:\.\d+)*")
-_SEPARATORS = re.compile(r"[,\u202f\u00a0 ]")
+try:  # TEMPORARY until anchors.py lands
+    from tmkit.align.anchors import chinese_anchors, english_anchors
+except ImportError:
+    import re as _re
+    _N = _re.compile(r"\d+(?:[,\u202f\u00a0 ]\d{3})*(?:\.\d+)*")
+
+    def chinese_anchors(text):
+        return [_re.sub(r"[,\u202f\u00a0 ]", "", x.group()) for x in _N.finditer(text)]
+    english_anchors = chinese_anchors
+from tmkit.align.lexicon import english_stems
+from tmkit.align.tokens import ChineseTokenizer
+
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
-class SentenceFeatures:
-    length: int  # non-space characters
-    numbers: tuple[str, ...]  # normalised numbers, in order of appearance
-    label: str | None
-    # Lexical evidence: for Chinese, the dictionary words and the English stems they can
-    # translate to; for English, the content-word stems.
-    words: tuple[str, ...] = ()
-    translations: frozenset[str] = frozenset()
+class Bitext:
+    """Features of n Chinese and m English units (sentences, or runs of them)."""
+
+    zh_length: np.ndarray  # (n,) float: non-space characters
+    en_length: np.ndarray  # (m,)
+    zh_label: np.ndarray  # (n,) int: label id of a unit that opens a paragraph, else -1
+    en_label: np.ndarray  # (m,)
+    zh_words: sparse.csr_matrix  # (n, Z) counts of Chinese words
+    en_words: sparse.csr_matrix  # (m, V) counts of English stems
+    translations: sparse.csr_matrix  # (Z, V) 1 where the stem can translate the word
+    zh_anchors: sparse.csr_matrix  # (n, A) counts of anchor tokens
+    en_anchors: sparse.csr_matrix  # (m, A)
+    zh_vocabulary: tuple[str, ...]  # word of each column of zh_words
+    en_vocabulary: tuple[str, ...]  # stem of each column of en_words
+
+    @property
+    def n(self) -> int:
+        return len(self.zh_length)
+
+    @property
+    def m(self) -> int:
+        return len(self.en_length)
+
+    def with_translations(self, translations: sparse.csr_matrix) -> "Bitext":
+        return replace(self, translations=translations.tocsr())
+
+    def coarsen(self, factor: int) -> "Bitext":
+        """Units of ``factor`` consecutive sentences on each side (the last may be shorter)."""
+        zh_sum, en_sum = _grouping(self.n, factor), _grouping(self.m, factor)
+        return replace(
+            self,
+            zh_length=zh_sum @ self.zh_length,
+            en_length=en_sum @ self.en_length,
+            zh_label=self.zh_label[::factor].copy(),
+            en_label=self.en_label[::factor].copy(),
+            zh_words=(zh_sum @ self.zh_words).tocsr(),
+            en_words=(en_sum @ self.en_words).tocsr(),
+            zh_anchors=(zh_sum @ self.zh_anchors).tocsr(),
+            en_anchors=(en_sum @ self.en_anchors).tocsr(),
+        )
 
 
-def numbers_in(text: str) -> tuple[str, ...]:
-    """Arabic numbers in ``text``, normalised so "100,000" and "100000" compare equal."""
-    return tuple(_SEPARATORS.sub("", match.group()) for match in _NUMBER.finditer(text))
-
-
-def sentence_features(text: str, label: str | None = None) -> SentenceFeatures:
-    return SentenceFeatures(
-        length=sum(1 for ch in text if not ch.isspace()),
-        numbers=numbers_in(text),
-        label=label,
+def _grouping(count: int, factor: int) -> sparse.csr_matrix:
+    """The (ceil(count/factor), count) 0/1 matrix that sums runs of ``factor`` rows."""
+    units = -(-count // factor)
+    return sparse.csr_matrix(
+        (np.ones(count), (np.arange(count) // factor, np.arange(count))), shape=(units, count)
     )
 
 
-def chinese_features(text: str, label: str | None, lexicon: dict[str, frozenset[str]]) -> SentenceFeatures:
-    """Length and anchors plus the dictionary words of a Chinese sentence."""
-    words = tuple(w for w in chinese_words(text, lexicon) if len(w) > 1 or len(lexicon[w]) <= 3)
-    translations = frozenset(stem for w in words for stem in lexicon[w])
-    base = sentence_features(text, label)
-    return SentenceFeatures(base.length, base.numbers, label, words, translations)
+def _counts(rows: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    """Rows of tokens as a sparse count matrix; new tokens are added to ``vocabulary``."""
+    indptr = [0]
+    indices: list[int] = []
+    for tokens in rows:
+        indices.extend(vocabulary.setdefault(token, len(vocabulary)) for token in tokens)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(vocabulary)))
+    matrix.sum_duplicates()
+    return matrix
 
 
-def english_features(text: str, label: str | None) -> SentenceFeatures:
-    """Length and anchors plus the content-word stems of an English sentence."""
-    base = sentence_features(text, label)
-    return SentenceFeatures(base.length, base.numbers, label, tuple(english_stems(text)))
+def _labels(labels: Sequence[str | None] | None, count: int, ids: dict[str, int]) -> np.ndarray:
+    if not labels:
+        return np.full(count, -1, dtype=np.int64)
+    return np.array([ids.setdefault(label, len(ids)) if label else -1 for label in labels], dtype=np.int64)
+
+
+def _non_space_length(text: str) -> int:
+    return len(text) - len(_SPACE.findall(text))
+
+
+def bitext_features(
+    zh_sentences: Sequence[str],
+    en_sentences: Sequence[str],
+    tokenizer: ChineseTokenizer,
+    lexicon: Mapping[str, frozenset[str]],
+    zh_labels: Sequence[str | None] | None = None,
+    en_labels: Sequence[str | None] | None = None,
+) -> Bitext:
+    """The features of a document pair; the translation relation is limited to its own words."""
+    zh_tokens = [tokenizer.words(text) for text in zh_sentences]
+    en_tokens = [english_stems(text) for text in en_sentences]
+    zh_vocabulary: dict[str, int] = {}
+    en_vocabulary: dict[str, int] = {}
+    zh_words = _counts(zh_tokens, zh_vocabulary)
+    en_words = _counts(en_tokens, en_vocabulary)
+    rows, cols = [], []
+    for word, row in zh_vocabulary.items():
+        for stem in lexicon.get(word, ()):
+            col = en_vocabulary.get(stem)
+            if col is not None:
+                rows.append(row)
+                cols.append(col)
+    translations = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(zh_vocabulary), len(en_vocabulary))
+    )
+    anchor_vocabulary: dict[str, int] = {}
+    zh_anchors = _counts([chinese_anchors(text) for text in zh_sentences], anchor_vocabulary)
+    en_anchors = _counts([english_anchors(text) for text in en_sentences], anchor_vocabulary)
+    zh_anchors.resize(zh_anchors.shape[0], len(anchor_vocabulary))
+    label_ids: dict[str, int] = {}
+    return Bitext(
+        zh_length=np.array([_non_space_length(t) for t in zh_sentences], dtype=np.float64),
+        en_length=np.array([_non_space_length(t) for t in en_sentences], dtype=np.float64),
+        zh_label=_labels(zh_labels, len(zh_sentences), label_ids),
+        en_label=_labels(en_labels, len(en_sentences), label_ids),
+        zh_words=zh_words,
+        en_words=en_words,
+        translations=translations,
+        zh_anchors=zh_anchors,
+        en_anchors=en_anchors,
+        zh_vocabulary=tuple(zh_vocabulary),
+        en_vocabulary=tuple(en_vocabulary),
+    )

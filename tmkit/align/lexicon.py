@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tmkit import __version__
 
-MAX_WORD = 6  # longest Chinese headword looked up in a sentence
+MAX_WORD = 8  # longest Chinese headword kept (UN terms such as 维持和平行动部 are long)
 _CLASSIFIER = re.compile(r"^CL:|^variant of|^see |^old variant|^used in|^surname ", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
@@ -28,6 +28,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light English stemmer: enough to meet 'reports'/'report', 'troops'/'troop'.
 
@@ -48,7 +49,7 @@ def stem(word: str) -> str:
 
 def english_stems(text: str) -> list[str]:
     """Content-word stems of an English text, lowercased, in order."""
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+    return [stem(w) for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
 
 
 def gloss_stems(definitions: list[str]) -> frozenset[str]:
@@ -64,7 +65,7 @@ def gloss_stems(definitions: list[str]) -> frozenset[str]:
 
 def _cache_path() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "tmkit" / f"cedict-lexicon-{__version__}.pickle"
+    return base / "tmkit" / f"cedict-lexicon-{__version__}-{MAX_WORD}.pickle"
 
 
 def _compile() -> dict[str, frozenset[str]]:
@@ -97,23 +98,3 @@ def cedict_lexicon() -> dict[str, frozenset[str]]:
     except OSError:
         pass  # a read-only home: compile again next time
     return lexicon
-
-
-def chinese_words(text: str, lexicon: dict[str, frozenset[str]]) -> list[str]:
-    """Dictionary words of a Chinese text, greedy longest match left to right.
-
-    Longest match keeps UN terms whole (安全理事会, not 安全 + 理事会) without loading a
-    segmentation model; characters in no headword are skipped.
-    """
-    words = []
-    i, n = 0, len(text)
-    while i < n:
-        for length in range(min(MAX_WORD, n - i), 0, -1):
-            piece = text[i : i + length]
-            if piece in lexicon:
-                words.append(piece)
-                i += length
-                break
-        else:
-            i += 1
-    return words

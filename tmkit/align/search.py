@@ -1,11 +1,21 @@
-"""Dynamic programming over link types: the cheapest monotone path through the bitext."""
+"""Dynamic programming over link types: the cheapest monotone path through a band of states.
+
+The recurrence is the classic one (Gale & Church; hunalign; vecalign): the best way to
+reach state (i, j) is the best over link types (a, b) of the best way to reach
+(i - a, j - b) plus the cost of that link. Rows are filled in order; within a row all
+link types with a >= 1 read finished rows only, so a whole row is one numpy gather
+and a minimum. The 0-1 link (one English sentence alone) reads the same row: it is a
+running minimum along the row, also one numpy call.
+"""
 
 from __future__ import annotations
 
-import math
-from typing import Callable, Sequence
+from dataclasses import dataclass
+from typing import Sequence
 
-LinkCost = Callable[[int, int, int, int], float]  # (zh start, zh count, en start, en count)
+import numpy as np
+
+from tmkit.align.band import Band
 
 
 def link_types(max_link: int) -> list[tuple[int, int]]:
@@ -18,58 +28,86 @@ def link_types(max_link: int) -> list[tuple[int, int]]:
     return types
 
 
-def diagonal_band(n: int, m: int, width: int) -> list[tuple[int, int]]:
-    """For each Chinese position i, the English positions within ``width`` of the diagonal."""
-    band = []
-    for i in range(n + 1):
-        centre = round(i * m / n) if n else 0
-        band.append((max(0, centre - width), min(m, centre + width)))
-    return band
+@dataclass(frozen=True)
+class Step:
+    """One link of a path: it starts at state (i, j), takes a Chinese and b English sentences."""
+
+    i: int
+    a: int
+    j: int
+    b: int
+    cost: float
 
 
-def best_path(
-    n: int,
-    m: int,
-    cost: LinkCost,
-    skip_cost: float,
-    types: Sequence[tuple[int, int]],
-    band: Sequence[tuple[int, int]],
-) -> list[tuple[int, int, int, int, float]]:
-    """Cheapest sequence of links covering n Chinese and m English sentences.
+def best_path(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -> list[Step]:
+    """Cheapest sequence of links from state (0, 0) to the band's last state (n, m_last).
 
-    Returns (zh start, zh count, en start, en count, link cost) tuples in order.
+    ``costs[t, cell]`` is the cost of a link of type ``types[t]`` starting at that band
+    cell (``inf`` where impossible). ``types`` must contain (0, 1).
     """
-    inf = math.inf
-    table: list[dict[int, tuple[float, int, int, float]]] = [dict() for _ in range(n + 1)]
-    table[0][0] = (0.0, 0, 0, 0.0)
-    for i in range(n + 1):
-        low, high = band[i]
-        if i == n:
-            high = m
-        for j in range(low, high + 1):
-            if i == 0 and j == 0:
-                continue
-            best = (inf, 0, 0, 0.0)
-            for a, b in types:
-                pi, pj = i - a, j - b
-                if pi < 0 or pj < 0:
-                    continue
-                previous = table[pi].get(pj)
-                if previous is None:
-                    continue
-                step = skip_cost if a == 0 or b == 0 else cost(pi, a, pj, b)
-                total = previous[0] + step
-                if total < best[0]:
-                    best = (total, a, b, step)
-            if best[0] < inf:
-                table[i][j] = best
-    if m not in table[n]:
-        raise RuntimeError("alignment band does not reach the end of the texts")
-    path = []
+    size = band.size
+    n = band.rows - 1
+    m = int(band.hi[n]) - 1
+    skip_type = types.index((0, 1))
+    skip_cost = costs[skip_type]
+    row_types = [t for t, (a, _) in enumerate(types) if a > 0]
+    rows, cols = band.cells()
+    # gather[k, cell]: where the candidate of row_types[k] for this cell comes from, as an
+    # index into `reach` (the cost of reaching a cell plus a link from there); the last
+    # slot of `reach` is inf, for sources outside the band.
+    sentinel = len(row_types) * size
+    gather = np.empty((len(row_types), size), dtype=np.int64)
+    for k, t in enumerate(row_types):
+        a, b = types[t]
+        source, inside = band.index(rows - a, cols - b)
+        gather[k] = np.where(inside, k * size + source, sentinel)
+    row_costs = costs[row_types]
+    row_type_ids = np.asarray(row_types)
+    reach = np.full(sentinel + 1, np.inf)
+    reach_rows = reach[:-1].reshape(len(row_types), size)
+    # Cost of 0-1 links from the start of each row to each cell, for the running minimum.
+    # (The last cell of a row starts no 0-1 link within the row: its inf is not needed.)
+    skips = np.zeros(size + 1)
+    np.cumsum(np.where(np.isfinite(skip_cost), skip_cost, 0.0), out=skips[1:])
+    before_all = skips[:-1] - np.repeat(skips[band.offset[:-1]], band.hi - band.lo)
+    total = np.full(size, np.inf)
+    back = np.full(size, -1, dtype=np.int64)
+    for i in range(band.rows):
+        start, stop = int(band.offset[i]), int(band.offset[i + 1])
+        if i == 0:
+            best = np.full(stop - start, np.inf)
+            choice = np.full(stop - start, -1, dtype=np.int64)
+            if band.lo[0] == 0:
+                best[0] = 0.0
+        else:
+            candidates = reach[gather[:, start:stop]]
+            choice = candidates.argmin(axis=0)
+            best = candidates[choice, np.arange(stop - start)]
+            choice = row_type_ids[choice]
+        # 0-1 links along the row: cheapest of arriving here or skipping from the left.
+        before = before_all[start:stop]
+        run = np.minimum.accumulate(best - before) + before
+        # (the tolerance keeps the rounding error of best - before + before from passing
+        # for a cheaper path from the left)
+        from_left = run < best - 1e-7
+        run = np.where(from_left, run, best)
+        total[start:stop] = run
+        back[start:stop] = np.where(from_left, skip_type, choice)
+        reach_rows[:, start:stop] = run + row_costs[:, start:stop]
+    return _trace(band, total, back, costs, types, n, m)
+
+
+def _trace(band: Band, total: np.ndarray, back: np.ndarray, costs: np.ndarray,
+           types: Sequence[tuple[int, int]], n: int, m: int) -> list[Step]:
+    lo, hi, offset = band.lo.tolist(), band.hi.tolist(), band.offset.tolist()
+    if not lo[n] <= m < hi[n] or not np.isfinite(total[offset[n] + m - lo[n]]):
+        raise RuntimeError("the search band does not reach the end of the texts")
+    steps = []
     i, j = n, m
     while i or j:
-        _, a, b, step = table[i][j]
-        path.append((i - a, a, j - b, b, step))
+        t = int(back[offset[i] + j - lo[i]])
+        a, b = types[t]
         i, j = i - a, j - b
-    path.reverse()
-    return path
+        steps.append(Step(i, a, j, b, float(costs[t, offset[i] + j - lo[i]])))
+    steps.reverse()
+    return steps
