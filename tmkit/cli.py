@@ -19,6 +19,7 @@ from tmkit.io.read import read_document
 from tmkit.output import FORMATS, format_for, write_aligned
 from tmkit.pipeline import AlignedPair, align_files
 from tmkit.segment import SEGMENTERS, segment_document
+from tmkit.tmx.unaligned import write_unaligned
 
 LANGS = click.Choice(["zh", "en"])
 
@@ -84,9 +85,11 @@ def resolve_segmenter(segmenter: str | None, srx_rules: Path | None) -> str:
               help="Most sentences on one side of a link.")
 @click.option("--zh-lang", default="zh-CN", show_default=True, help="Language code of the Chinese side in TMX.")
 @click.option("--en-lang", default="en-US", show_default=True, help="Language code of the English side in TMX.")
+@click.option("--unaligned", type=click.Path(path_type=Path), metavar="FILE",
+              help="Also write the unmatched (1-0, 0-1) sentences to this TSV file.")
 @segmenter_options
 def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegmented: bool, max_link: int,
-          zh_lang: str, en_lang: str, segmenter: str | None, srx_rules: Path | None) -> None:
+          zh_lang: str, en_lang: str, unaligned: Path | None, segmenter: str | None, srx_rules: Path | None) -> None:
     """Align a Chinese document with its English equivalent and write a memory."""
     fmt = format_for(output, fmt)
     segmenter = resolve_segmenter(segmenter, srx_rules)
@@ -95,6 +98,8 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
                        segmenter=segmenter, srx_rules=srx_rules)
     with atomic_output(output) as stream:
         write_aligned(pair, stream, fmt, zh_lang=zh_lang, en_lang=en_lang)
+    if unaligned is not None:
+        click.echo(f"{write_unaligned(pair, unaligned)} unaligned sentences written to {unaligned}", err=True)
     line = summary(pair, time.perf_counter() - start)
     click.echo(f"{line}\n{fmt.upper()} written to {output}" if output != "-" else line, err=True)
 
