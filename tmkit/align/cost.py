@@ -152,8 +152,33 @@ def link_costs(
                          -MAX_ANCHOR_EFFECT, MAX_ANCHOR_EFFECT)
         length = model.length.cost(_span_sums(sums["zh_length"], i, a), _span_sums(sums["en_length"], j, b))
         total = prior_cost(a, b) + length + lexical + anchor + label
+        if a > 1 or b > 1:
+            total += _coverage_cost(pair_at, totals, i, j, a, b)
         costs[t, valid] = total[valid]
     return costs
+
+
+COVERAGE_FLOOR = 0.2
+COVERAGE_WEIGHT = 10.0
+
+
+def _coverage_cost(pair_at, totals: UnitTotals, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
+    """Every sentence of a many-sentence link must itself be (partly) translated.
+
+    The link's similarity is a share over all its words, so an untranslated sentence
+    merged into a well-matched neighbour dilutes it only a little; a 1-2 link would then
+    beat the truthful 1-1 plus 0-1. Each sentence whose own share of words with a
+    translation on the other side falls below COVERAGE_FLOOR costs in proportion.
+    """
+    cost = np.zeros(len(i))
+    sides = [(0, r, totals.zh_known, i + r, [(r, c) for c in range(b)]) for r in range(a)] if a > 1 else []
+    sides += [(1, c, totals.en_known, j + c, [(r, c) for r in range(a)]) for c in range(b)] if b > 1 else []
+    for side, _, known, unit, pairs in sides:
+        unit_known = known[np.minimum(unit, len(known) - 1)] if len(known) else np.zeros(len(i))
+        hits = sum(pair_at(r, c)[side] for r, c in pairs)
+        share = np.divide(hits, unit_known, out=np.ones(len(i)), where=unit_known > 0)
+        cost += COVERAGE_WEIGHT * np.maximum(0.0, COVERAGE_FLOOR - share)
+    return cost
 
 
 def confidence(cost: np.ndarray | float) -> np.ndarray | float:
