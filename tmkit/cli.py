@@ -46,10 +46,12 @@ def summary(pair: AlignedPair, seconds: float) -> str:
     matched = [link for link in pair.links if link.zh and link.en]
     unmatched = len(pair.links) - len(matched)
     mean = sum(link.score for link in matched) / len(matched) if matched else 0.0
+    flagged = sum(1 for link in matched if pair.low_score(link))
+    flags = f"; {flagged} under min score {pair.min_score:g}" if pair.min_score is not None else ""
     by_type = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: -kv[1]))
     return (
         f"{len(pair.zh)} zh / {len(pair.en)} en sentences; {len(matched)} links ({by_type}); "
-        f"{unmatched} unmatched; mean score {mean:.3f}; {seconds:.2f} s"
+        f"{unmatched} unmatched; mean score {mean:.3f}{flags}; {seconds:.2f} s"
     )
 
 
@@ -85,17 +87,26 @@ def resolve_segmenter(segmenter: str | None, srx_rules: Path | None) -> str:
               help="Most sentences on one side of a link.")
 @click.option("--zh-lang", default="zh-CN", show_default=True, help="Language code of the Chinese side in TMX.")
 @click.option("--en-lang", default="en-US", show_default=True, help="Language code of the English side in TMX.")
+@click.option("--min-score", type=click.FloatRange(0.0, 1.0), metavar="X",
+              help="Flag links scoring under X (x-flag=low-score in TMX, flag column in TSV); they are kept.")
+@click.option("--termbase", type=click.Path(path_type=Path), metavar="PATH",
+              help="Termbase (YAML folder or .tbx) whose terms help the aligner; default: tmkit's UN termbase.")
+@click.option("--no-termbase", is_flag=True, help="Align with CC-CEDICT alone, without termbase terms.")
 @click.option("--unaligned", type=click.Path(path_type=Path), metavar="FILE",
               help="Also write the unmatched (1-0, 0-1) sentences to this TSV file.")
 @segmenter_options
 def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegmented: bool, max_link: int,
-          zh_lang: str, en_lang: str, unaligned: Path | None, segmenter: str | None, srx_rules: Path | None) -> None:
+          zh_lang: str, en_lang: str, min_score: float | None, termbase: Path | None, no_termbase: bool,
+          unaligned: Path | None, segmenter: str | None, srx_rules: Path | None) -> None:
     """Align a Chinese document with its English equivalent and write a memory."""
+    if termbase is not None and no_termbase:
+        raise click.UsageError("--termbase cannot be used with --no-termbase")
     fmt = format_for(output, fmt)
     segmenter = resolve_segmenter(segmenter, srx_rules)
     start = time.perf_counter()
     pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link,
-                       segmenter=segmenter, srx_rules=srx_rules)
+                       segmenter=segmenter, srx_rules=srx_rules, termbase=termbase,
+                       use_termbase=not no_termbase, min_score=min_score)
     with atomic_output(output) as stream:
         write_aligned(pair, stream, fmt, zh_lang=zh_lang, en_lang=en_lang)
     if unaligned is not None:

@@ -14,7 +14,7 @@ from tmkit.tmx.units import join_sentences, translation_units
 from tmkit.tmx.writer import write_tmx
 
 FORMATS = ("tmx", "tsv", "links")
-TSV_HEADER = ("zh", "en", "link", "score", "zh_ids", "en_ids")
+TSV_HEADER = ("zh", "en", "link", "score", "zh_ids", "en_ids", "flag")
 
 
 def format_for(output: str, explicit: str | None) -> str:
@@ -34,14 +34,18 @@ def _tsv_field(text: str) -> str:
 
 
 def write_tsv(pair: AlignedPair, stream: BinaryIO) -> None:
-    """Every link, unmatched ones included (one side empty), so nothing is lost."""
+    """Every link, unmatched ones included (one side empty), so nothing is lost.
+
+    ``flag`` is ``low-score`` for links under the run's ``--min-score``, else empty.
+    """
     text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n", write_through=True)
     text.write("\t".join(TSV_HEADER) + "\n")
     for link in pair.links:
         zh = join_sentences([pair.zh[i].text for i in link.zh], "zh")
         en = join_sentences([pair.en[j].text for j in link.en], "en")
         ids = (",".join(map(str, link.zh)), ",".join(map(str, link.en)))
-        text.write("\t".join((_tsv_field(zh), _tsv_field(en), link.kind, f"{link.score:.4f}", *ids)) + "\n")
+        flag = "low-score" if pair.low_score(link) else ""
+        text.write("\t".join((_tsv_field(zh), _tsv_field(en), link.kind, f"{link.score:.4f}", *ids, flag)) + "\n")
     text.detach()
 
 

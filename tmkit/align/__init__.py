@@ -27,10 +27,9 @@ from tmkit.align.cost import (
 from tmkit.align.evidence import pair_evidence, unit_totals
 from tmkit.align.features import Bitext, bitext_features
 from tmkit.align.learned import learned_translations
-from tmkit.align.lexicon import cedict_lexicon
 from tmkit.align.link import Link
 from tmkit.align.search import Step, best_path, link_types
-from tmkit.align.tokens import ChineseTokenizer
+from tmkit.align.tokens import aligner_tokenizer
 
 __all__ = ["Link", "align"]
 
@@ -67,18 +66,20 @@ def align(
     zh_labels: Sequence[str | None] | None = None,
     en_labels: Sequence[str | None] | None = None,
     max_link: int = 4,
+    term_pairs: Sequence[tuple[str, str]] = (),
 ) -> list[Link]:
     """Align Chinese with English sentences.
 
     ``zh_labels``/``en_labels`` give each sentence's paragraph label (or None), when the
     documents are structured; they anchor the alignment. ``max_link`` is the largest
-    number of sentences on one side of a link.
+    number of sentences on one side of a link. ``term_pairs`` are (Chinese, English) terms
+    (from a termbase) that translate each other, added to the CC-CEDICT lexicon.
     """
     n, m = len(zh_sentences), len(en_sentences)
     if not n or not m:
         return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
-    lexicon = cedict_lexicon()
-    bitext = bitext_features(zh_sentences, en_sentences, ChineseTokenizer(lexicon), lexicon, zh_labels, en_labels)
+    tokenizer = aligner_tokenizer(tuple(term_pairs))
+    bitext = bitext_features(zh_sentences, en_sentences, tokenizer, zh_labels, en_labels)
     types = link_types(max_link)
     model = CostModel(initial_length_model(bitext))
     steps = _coarse_to_fine(bitext, model, types)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -114,11 +114,12 @@ def bitext_features(
     zh_sentences: Sequence[str],
     en_sentences: Sequence[str],
     tokenizer: ChineseTokenizer,
-    lexicon: Mapping[str, frozenset[str]],
     zh_labels: Sequence[str | None] | None = None,
     en_labels: Sequence[str | None] | None = None,
 ) -> Bitext:
-    """The features of a document pair; the translation relation is limited to its own words."""
+    """The features of a document pair; the translation relation (from the tokenizer's
+    lexicon) is limited to the pair's own words."""
+    lexicon = tokenizer.lexicon
     zh_tokens = [tokenizer.words(text) for text in zh_sentences]
     en_tokens = [english_stems(text) for text in en_sentences]
     zh_vocabulary: dict[str, int] = {}

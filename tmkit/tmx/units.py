@@ -24,7 +24,11 @@ def join_sentences(texts: list[str], lang: str) -> str:
 
 
 def translation_units(pair: AlignedPair) -> Iterator[TranslationUnit]:
-    """One unit per link with sentences on both sides, in document order."""
+    """One unit per link with sentences on both sides, in document order.
+
+    A unit whose link scored under the run's ``--min-score`` carries ``x-flag=low-score``,
+    which CAT tools can filter on (a translator reviews it instead of trusting it).
+    """
     document = document_name(pair)
     for link in pair.links:
         if not link.zh or not link.en:
@@ -35,6 +39,8 @@ def translation_units(pair: AlignedPair) -> Iterator[TranslationUnit]:
         label = zh[0].label or en[0].label
         if label:
             props["x-paragraph"] = label
+        if pair.low_score(link):
+            props["x-flag"] = "low-score"
         yield TranslationUnit(
             zh=join_sentences([s.text for s in zh], "zh"),
             en=join_sentences([s.text for s in en], "en"),
