@@ -46,7 +46,7 @@ def occurrences(terms: list[str], text: str) -> dict[str, int]:
     """Occurrences of each term, longest match first, so a term inside a longer one is not counted."""
     counts: dict[str, int] = defaultdict(int)
     taken = [False] * len(text)
-    for term in sorted(set(terms), key=len, reverse=True):
+    for term in sorted(set(terms), key=lambda t: (-len(t), t)):
         for match in re.finditer(re.escape(term), text):
             span = range(match.start(), match.end())
             if not any(taken[i] for i in span):
