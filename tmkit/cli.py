@@ -19,6 +19,7 @@ from tmkit.io.read import read_document
 from tmkit.output import FORMATS, format_for, write_aligned
 from tmkit.pipeline import AlignedPair, align_files
 from tmkit.segment import SEGMENTERS, segment_document
+from tmkit.tmx.commands import tmx_group
 from tmkit.tmx.unaligned import write_unaligned
 
 LANGS = click.Choice(["zh", "en"])
@@ -144,6 +145,9 @@ def evaluate(gold: Path, test: Path) -> None:
     click.echo("        precision  recall  f1")
     click.echo(f"strict  {scores.precision_strict:9.4f}  {scores.recall_strict:6.4f}  {scores.f1_strict:.4f}")
     click.echo(f"lax     {scores.precision_lax:9.4f}  {scores.recall_lax:6.4f}  {scores.f1_lax:.4f}")
+
+
+cli.add_command(tmx_group)
 
 
 def main() -> None:

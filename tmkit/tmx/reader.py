@@ -23,6 +23,7 @@ counted in :class:`ReadStats`, never silently dropped.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -39,7 +40,15 @@ from tmkit.tmx.writer import (
     TranslationUnit,
 )
 
-__all__ = ["TmxHeader", "ReadStats", "TmxReader", "read_tmx", "language_matches", "INLINE_CODES_VALUE"]
+__all__ = [
+    "TmxHeader",
+    "ReadStats",
+    "TmxReader",
+    "read_tmx",
+    "units_and_languages",
+    "language_matches",
+    "INLINE_CODES_VALUE",
+]
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: ``x-text-changed`` value of a unit whose segment held inline codes (kept as text).
@@ -251,3 +260,19 @@ def read_tmx(
 ) -> Iterator[TranslationUnit]:
     """The zh/en units of ``path`` in file order (see :class:`TmxReader`)."""
     return iter(TmxReader(path, zh_lang=zh_lang, en_lang=en_lang))
+
+
+def units_and_languages(
+    reader: TmxReader, *, zh_lang: str | None = None, en_lang: str | None = None
+) -> tuple[Iterator[TranslationUnit], str, str]:
+    """The reader's units, and the language codes to write them with.
+
+    A writer needs the codes before the first unit (they go in the header): they are
+    ``zh_lang``/``en_lang`` when given, else those of the file's first unit (or
+    ``zh-CN``/``en-US`` for a file without units). Only that first unit is read ahead.
+    """
+    units = iter(reader)
+    first = next(units, None)
+    zh = zh_lang or next(iter(reader.stats.zh_codes), "zh-CN")
+    en = en_lang or next(iter(reader.stats.en_codes), "en-US")
+    return (itertools.chain([first], units) if first is not None else units), zh, en
