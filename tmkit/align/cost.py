@@ -168,11 +168,13 @@ def _coverage_cost(pair_at, totals: UnitTotals, i: np.ndarray, j: np.ndarray, a:
     The link's similarity is a share over all its words, so an untranslated sentence
     merged into a well-matched neighbour dilutes it only a little; a 1-2 link would then
     beat the truthful 1-1 plus 0-1. Each sentence whose own share of words with a
-    translation on the other side falls below COVERAGE_FLOOR costs in proportion.
+    translation on the other side falls below COVERAGE_FLOOR costs in proportion. The
+    share is of all its words, not only those with a translation somewhere in the other
+    text: an untranslated sentence's words often have none, which is itself the sign.
     """
     cost = np.zeros(len(i))
-    sides = [(0, r, totals.zh_known, i + r, [(r, c) for c in range(b)]) for r in range(a)] if a > 1 else []
-    sides += [(1, c, totals.en_known, j + c, [(r, c) for r in range(a)]) for c in range(b)] if b > 1 else []
+    sides = [(0, r, totals.zh_words, i + r, [(r, c) for c in range(b)]) for r in range(a)] if a > 1 else []
+    sides += [(1, c, totals.en_words, j + c, [(r, c) for r in range(a)]) for c in range(b)] if b > 1 else []
     for side, _, known, unit, pairs in sides:
         unit_known = known[np.minimum(unit, len(known) - 1)] if len(known) else np.zeros(len(i))
         hits = sum(pair_at(r, c)[side] for r, c in pairs)
@@ -181,6 +183,15 @@ def _coverage_cost(pair_at, totals: UnitTotals, i: np.ndarray, j: np.ndarray, a:
     return cost
 
 
+CONFIDENCE_MIDPOINT = 9.0
+CONFIDENCE_SCALE = 3.0
+
+
 def confidence(cost: np.ndarray | float) -> np.ndarray | float:
-    """Map a link cost to a confidence in [0, 1]: 0.95 for a perfect 1-1, 0.5 at cost 3."""
-    return 1.0 / (1.0 + np.exp(np.asarray(cost) - 3.0))
+    """A link's cost as the probability that it is right.
+
+    A logistic curve fitted to the share of correct links by cost on the development sets
+    (aca, mag, TICO-19 with deletions; 4,837 links): 98-99 % of links costing under 0
+    are right, 94 % at 0-1, 88 % at 1-2, 85 % at 2-4, 77 % at 4-6, about 60 % above 6.
+    """
+    return 1.0 / (1.0 + np.exp((np.asarray(cost) - CONFIDENCE_MIDPOINT) / CONFIDENCE_SCALE))

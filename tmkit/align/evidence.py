@@ -42,6 +42,8 @@ class UnitTotals:
     en_known: np.ndarray  # (m,) English stems that translate some Chinese word of the text
     zh_anchors: np.ndarray  # (n,) anchor tokens
     en_anchors: np.ndarray  # (m,)
+    zh_words: np.ndarray  # (n,) Chinese words, known or not
+    en_words: np.ndarray  # (m,) English stems
 
 
 def _binary(matrix: sparse.spmatrix) -> sparse.csr_matrix:
@@ -58,6 +60,8 @@ def unit_totals(bitext: Bitext) -> UnitTotals:
         en_known=bitext.en_words @ translating_stems.astype(np.float64),
         zh_anchors=np.asarray(bitext.zh_anchors.sum(axis=1)).ravel(),
         en_anchors=np.asarray(bitext.en_anchors.sum(axis=1)).ravel(),
+        zh_words=np.asarray(bitext.zh_words.sum(axis=1)).ravel(),
+        en_words=np.asarray(bitext.en_words.sum(axis=1)).ravel(),
     )
 
 
