@@ -19,6 +19,7 @@ from tmkit.io.read import read_document
 from tmkit.output import FORMATS, format_for, write_aligned
 from tmkit.pipeline import AlignedPair, align_files
 from tmkit.segment import SEGMENTERS, segment_document
+from tmkit.termbase.cli import termbase_group
 from tmkit.tmx.commands import tmx_group
 from tmkit.tmx.unaligned import write_unaligned
 
@@ -148,6 +149,7 @@ def evaluate(gold: Path, test: Path) -> None:
 
 
 cli.add_command(tmx_group)
+cli.add_command(termbase_group)
 
 
 def main() -> None:
