@@ -118,3 +118,13 @@ def test_ten_thousand_sentences_finish_and_stay_aligned():
     unmatched = [link.zh[0] for link in links if not link.en]
     assert len(set(unmatched) & drop) >= 95
     assert sum(1 for link in links if len(link.zh) == len(link.en) == 1) >= 9_850
+
+
+def test_paragraph_anchors_need_unique_labels_or_runs():
+    from tmkit.align.paragraphs import paragraph_anchors
+
+    zh = ["1.", None, "2.", "(a)", "(b)", "3.", "1."]
+    en = ["1.", "2.", None, "(a)", "(b)", None, "3.", "4."]
+    # 1., 2., (a), (b), 3. match in runs; the Chinese second "1." (an annex list) does not.
+    assert paragraph_anchors(zh, en) == [(0, 0), (2, 1), (3, 3), (4, 4), (5, 6)]
+    assert paragraph_anchors(["1.", None, "1."], ["5.", "1."]) == []

@@ -18,6 +18,7 @@ import numpy as np
 
 from tmkit.align.band import Band, band_around, full_band, project_path
 from tmkit.align.cost import (
+    SKIP_COST,
     CostModel,
     confidence,
     fit_length_model,
@@ -28,6 +29,7 @@ from tmkit.align.evidence import pair_evidence, unit_totals
 from tmkit.align.features import Bitext, bitext_features
 from tmkit.align.learned import learned_translations
 from tmkit.align.link import Link
+from tmkit.align.paragraphs import paragraph_anchors, stretches
 from tmkit.align.search import Step, best_path, link_types
 from tmkit.align.tokens import aligner_tokenizer
 
@@ -59,6 +61,20 @@ def _coarse_to_fine(bitext: Bitext, model: CostModel, types: list[tuple[int, int
     return _search(bitext, band, model, types)
 
 
+def _first_pass(bitext: Bitext, model: CostModel, types: list[tuple[int, int]],
+                anchors: Sequence[tuple[int, int]]) -> list[Step]:
+    """Each stretch between paragraph anchors aligned on its own, coarse to fine."""
+    steps: list[Step] = []
+    for i0, i1, j0, j1 in stretches(bitext.n, bitext.m, anchors):
+        if i0 == i1 or j0 == j1:
+            steps += [Step(i, 1, j0, 0, SKIP_COST) for i in range(i0, i1)]
+            steps += [Step(i1, 0, j, 1, SKIP_COST) for j in range(j0, j1)]
+            continue
+        part = _coarse_to_fine(bitext.part(slice(i0, i1), slice(j0, j1)), model, types)
+        steps += [Step(s.i + i0, s.a, s.j + j0, s.b, s.cost) for s in part]
+    return steps
+
+
 def align(
     zh_sentences: Sequence[str],
     en_sentences: Sequence[str],
@@ -82,7 +98,8 @@ def align(
     bitext = bitext_features(zh_sentences, en_sentences, tokenizer, zh_labels, en_labels)
     types = link_types(max_link)
     model = CostModel(initial_length_model(bitext))
-    steps = _coarse_to_fine(bitext, model, types)
+    anchors = paragraph_anchors(zh_labels or [], en_labels or [])
+    steps = _first_pass(bitext, model, types, anchors)
     confident = [s for s in steps if s.a == s.b == 1 and s.cost < CONFIDENT_COST]
     refined = fit_length_model(
         bitext.zh_length[[s.i for s in confident]], bitext.en_length[[s.j for s in confident]], model.length

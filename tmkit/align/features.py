@@ -63,6 +63,16 @@ class Bitext:
     def with_translations(self, translations: sparse.csr_matrix) -> "Bitext":
         return replace(self, translations=translations.tocsr())
 
+    def part(self, zh: slice, en: slice) -> "Bitext":
+        """The features of a stretch of the texts (same vocabularies and translations)."""
+        return replace(
+            self,
+            zh_length=self.zh_length[zh], en_length=self.en_length[en],
+            zh_label=self.zh_label[zh], en_label=self.en_label[en],
+            zh_words=self.zh_words[zh], en_words=self.en_words[en],
+            zh_anchors=self.zh_anchors[zh], en_anchors=self.en_anchors[en],
+        )
+
     def coarsen(self, factor: int) -> "Bitext":
         """Units of ``factor`` consecutive sentences on each side (the last may be shorter)."""
         zh_sum, en_sum = _grouping(self.n, factor), _grouping(self.m, factor)
