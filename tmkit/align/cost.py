@@ -132,25 +132,30 @@ def link_costs(
             gathered[r, c] = np.where(inside, stacked[:, index], 0.0)
         return gathered[r, c]
 
+    spans: dict[tuple[str, int], np.ndarray] = {}  # sums over a link's sentences, by quantity and count
+
+    def span(name: str, count: int) -> np.ndarray:
+        if (name, count) not in spans:
+            spans[name, count] = _span_sums(sums[name], i if name.startswith("zh") else j, count)
+        return spans[name, count]
+
     for t, (a, b) in enumerate(types):
         valid = (i + a <= n) & (j + b <= m)
         if a == 0 or b == 0:
             costs[t, valid] = SKIP_COST
             continue
         pair = sum(pair_at(r, c) for r in range(a) for c in range(b))
-        zh_known = _span_sums(sums["zh_known"], i, a)
-        en_known = _span_sums(sums["en_known"], j, b)
+        zh_known, en_known = span("zh_known", a), span("en_known", b)
         known = zh_known + en_known
         hits = np.minimum(pair[0], zh_known) + np.minimum(pair[1], en_known)
         similarity = np.divide(hits, known, out=np.zeros(band.size), where=known > 0)
         lexical = np.where(known > 0, model.lexical.cost(similarity), 0.0)
-        zh_anchors = _span_sums(sums["zh_anchors"], i, a)
-        en_anchors = _span_sums(sums["en_anchors"], j, b)
+        zh_anchors, en_anchors = span("zh_anchors", a), span("en_anchors", b)
         matched = np.minimum(pair[2], np.minimum(zh_anchors, en_anchors))
         missing = zh_anchors + en_anchors - 2 * matched
         anchor = np.clip(-ANCHOR_MATCH_BONUS * matched + ANCHOR_MISS_PENALTY * missing,
                          -MAX_ANCHOR_EFFECT, MAX_ANCHOR_EFFECT)
-        length = model.length.cost(_span_sums(sums["zh_length"], i, a), _span_sums(sums["en_length"], j, b))
+        length = model.length.cost(span("zh_length", a), span("en_length", b))
         total = prior_cost(a, b) + length + lexical + anchor + label
         if a > 1 or b > 1:
             total += _coverage_cost(pair_at, totals, i, j, a, b)
