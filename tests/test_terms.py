@@ -1,0 +1,139 @@
+"""Term extraction and term checks on a small memory written here, and on TICO-19 when present."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, shared_path
+
+from tmkit.cli import cli
+from tmkit.termbase import load_termbase
+from tmkit.terms.association import dice, log_likelihood
+from tmkit.terms.check import TermChecker
+from tmkit.terms.english import candidates, phrase_key, words
+from tmkit.terms.extract import ExtractOptions, extract_terms
+from tmkit.tmx.writer import TranslationUnit, write_tmx
+
+TERMBASE = FIXTURES / "termbase"
+PAIRS = [
+    ("安全理事会通过了关于南苏丹的决议。", "The Security Council adopted a resolution on South Sudan."),
+    ("联合国南苏丹特派团继续保护平民。", "The United Nations Mission in the Republic of South Sudan continued to protect civilians."),
+    ("安理会成员听取了通报。", "Members of the Council heard a briefing."),
+    ("秘书长赞扬部队派遣国的贡献。", "The Secretary-General commended the contributions of troop-contributing countries."),
+    ("出兵国的部队表现出色。", "The troops of troop contributors performed well."),
+    ("维持和平行动需要更多资源。", "Peacekeeping operations need more resources."),
+    ("维和行动面临新的挑战。", "Peacekeeping operations face new challenges."),
+    ("大会审议了维持和平行动的预算。", "The General Assembly considered the budget of peacekeeping operations."),
+    ("维持和平行动的预算增加了。", "The budget for peacekeeping operations increased."),
+    ("南苏丹特派团报告了新的事件。", "UNMISS reported new incidents."),
+    ("人道主义援助送达了平民。", "Humanitarian assistance reached civilians."),
+    ("人道主义援助受到限制。", "Humanitarian assistance was restricted."),
+    ("各方应当保障人道主义援助。", "All parties should guarantee humanitarian assistance."),
+    ("特派团保护平民。", "The mission protected civilians."),
+]
+UNITS = [TranslationUnit(zh, en, f"u{i}") for i, (zh, en) in enumerate(PAIRS, 1)]
+
+
+@pytest.fixture(scope="module")
+def termbase():
+    return load_termbase(TERMBASE)
+
+
+@pytest.fixture
+def memory(tmp_path):
+    path = tmp_path / "memory.tmx"
+    write_tmx(UNITS, path)
+    return path
+
+
+def test_association_measures():
+    assert dice(5, 5, 5) == 1.0 and dice(0, 3, 4) == 0.0
+    assert log_likelihood(10, 10, 10, 100) > 50
+    assert log_likelihood(0, 50, 50, 100) < 0  # repulsion is negative
+    assert log_likelihood(25, 50, 50, 100) == pytest.approx(0.0, abs=1e-9)  # independence
+    with pytest.raises(ValueError):
+        log_likelihood(5, 3, 10, 100)
+
+
+def test_english_keys_and_candidates():
+    assert phrase_key("troop-contributing countries") == phrase_key("Troop contributing country")
+    assert phrase_key("the Council's policies") == ("the", "council", "policy")
+    found = candidates(words("The Department of Peace Operations supports WHO missions."))
+    assert {"Department of Peace Operations", "WHO", "mission", "Peace Operations"} <= found or \
+        {"Department of Peace Operations", "WHO", "missions"} <= found
+    assert not any(c.startswith(("the ", "of ")) or c.endswith(" of") for c in found)
+
+
+def test_extract_pairs_terms(termbase):
+    found = extract_terms(UNITS, termbase, ExtractOptions(min_freq=2, min_cooc=2))
+    pairs = {(c.zh, c.en): c for c in found}
+    assert ("人道主义援助", "humanitarian assistance") in pairs
+    humanitarian = pairs[("人道主义援助", "humanitarian assistance")]
+    assert (humanitarian.zh_freq, humanitarian.en_freq, humanitarian.cooc) == (3, 3, 3)
+    assert humanitarian.examples == ("u11", "u12", "u13") and humanitarian.in_termbase == ""
+    assert pairs[("维持和平行动", "peacekeeping operations")].in_termbase == "yes"
+    assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
+
+
+def test_extract_cli(memory, tmp_path):
+    out = tmp_path / "candidates.tsv"
+    result = CliRunner().invoke(cli, ["terms", "extract", str(memory), "-o", str(out), "--termbase", str(TERMBASE),
+                                      "--min-freq", "2"])
+    assert result.exit_code == 0, result.output
+    header, *rows = out.read_text(encoding="utf-8").splitlines()
+    assert header.split("\t") == ["zh", "en", "score", "dice", "zh_freq", "en_freq", "cooc", "examples",
+                                  "in_termbase"]
+    assert any(row.startswith("人道主义援助\thumanitarian assistance\t") for row in rows)
+    assert "14 units" in result.stderr
+
+
+def test_check_findings(termbase):
+    checker = TermChecker(termbase)
+    findings = {unit.tuid: checker.check(unit) for unit in UNITS}
+    assert findings["u1"] == [] and findings["u2"] == [] and findings["u6"] == []  # plural matches singular
+    assert findings["u4"] == []  # hyphen and plural tolerated: troop-contributing countries
+    missing = findings["u3"]  # 安理会 but "the Council", not "Security Council"
+    assert [(f.issue, f.concept, f.found) for f in missing] == [("missing", "security-council", "安理会")]
+    deprecated = findings["u5"]
+    assert {(f.issue, f.lang, f.found, f.expected) for f in deprecated} == {
+        ("deprecated", "zh", "出兵国", ("部队派遣国",)),
+        ("deprecated", "en", "troop contributor", ("troop-contributing country",))}
+    # longest match: 联合国南苏丹特派团 is one term, not also 南苏丹特派团; u10 matches via the acronym
+    assert findings["u10"] == []
+
+
+def test_check_cli(memory, tmp_path):
+    out = tmp_path / "report.tsv"
+    result = CliRunner().invoke(cli, ["terms", "check", str(memory), "--termbase", str(TERMBASE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t") == ["tuid", "issue", "concept", "lang", "found", "expected", "zh", "en"]
+    assert len(rows) == 4
+    assert "14 units checked; 2 with term issues; 3 findings" in result.stderr
+
+
+def test_check_with_tbx_termbase(memory, tmp_path):
+    tbx = tmp_path / "t.tbx"
+    assert CliRunner().invoke(cli, ["termbase", "build", str(TERMBASE), "-o", str(tbx)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["terms", "check", str(memory), "--termbase", str(tbx)])
+    assert result.exit_code == 0 and "3 findings" in result.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"<tmx", b"\xff\xfe\x00garbage"])
+def test_bad_memory_is_one_line_error(tmp_path, content):
+    path = tmp_path / "bad.tmx"
+    path.write_bytes(content)
+    for command in (["terms", "check", str(path), "--termbase", str(TERMBASE)],
+                    ["terms", "extract", str(path), "-o", str(tmp_path / "c.tsv"), "--termbase", str(TERMBASE)]):
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 1 and result.output.startswith("Error: ") and result.output.count("\n") == 1
+    assert not (tmp_path / "c.tsv").exists()
+
+
+def test_extract_on_tico19(termbase):
+    from tmkit.tmx.reader import read_tmx
+
+    units = list(read_tmx(shared_path("corpora", "tico19", "all.en-zh.tmx")))[:1000]
+    found = extract_terms(units, termbase)
+    top = {(c.zh, c.en) for c in found[:30]}
+    assert {("冠状病毒", "coronavirus"), ("患者", "patients")} & top
