@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from tmkit import __version__
+from tmkit.batch.command import batch_command
 from tmkit.errors import InputError
 from tmkit.io.atomic import atomic_output
 from tmkit.io.read import read_document
@@ -20,6 +21,7 @@ from tmkit.output import FORMATS, format_for, write_aligned
 from tmkit.pipeline import AlignedPair, align_files
 from tmkit.segment import SEGMENTERS, segment_document
 from tmkit.termbase.cli import termbase_group
+from tmkit.terms.cli import terms_group
 from tmkit.tmx.commands import tmx_group
 from tmkit.tmx.unaligned import write_unaligned
 
@@ -150,6 +152,8 @@ def evaluate(gold: Path, test: Path) -> None:
 
 cli.add_command(tmx_group)
 cli.add_command(termbase_group)
+cli.add_command(terms_group)
+cli.add_command(batch_command(), name="batch")
 
 
 def main() -> None:
