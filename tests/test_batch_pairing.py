@@ -120,6 +120,7 @@ def test_pairs_file(tmp_path):
     ("only-one-column\n", "expected ZH_PATH"),
     ("a_C.txt\ta_E.txt\nb/a_C.txt\tb/a_E.txt\n", "already used on line 1"),
     ("# nothing\n", "no pairs"),
+    ("a_C.txt\ta_E.txt\t../../escape\n", "relative path inside the output folder"),
 ])
 def test_bad_pairs_file(tmp_path, text, message):
     (tmp_path / "list.tsv").write_text(text, encoding="utf-8")

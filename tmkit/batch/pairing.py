@@ -278,6 +278,8 @@ def read_pairs_file(path: Path) -> Pairing:
             raise InputError(f"{path}:{number}: expected ZH_PATH<TAB>EN_PATH[<TAB>NAME]")
         zh, en = (path.parent / cells[0], path.parent / cells[1])
         name = cells[2] if len(cells) > 2 and cells[2] else _default_name(zh)
+        if Path(name).is_absolute() or ".." in Path(name).parts:
+            raise InputError(f"{path}:{number}: the name {name!r} must be a relative path inside the output folder")
         if name in names:
             raise InputError(f"{path}:{number}: the name {name!r} is already used on line {names[name]}")
         names[name] = number
