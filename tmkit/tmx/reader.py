@@ -23,6 +23,7 @@ counted in :class:`ReadStats`, never silently dropped.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 from collections import Counter
@@ -83,6 +84,7 @@ class ReadStats:
         return self.missing_zh + self.missing_en
 
 
+@functools.lru_cache(maxsize=1024)
 def primary_subtag(code: str) -> str:
     """``zh`` of ``zh-CN``, ``ZH_tw`` or ``zh-Hans``: what decides the language."""
     return code.replace("_", "-").split("-", 1)[0].lower()
@@ -95,12 +97,28 @@ def language_matches(code: str, wanted: str) -> bool:
 
 def _choose(variants: list[tuple[str, str]], language: str, preferred: str | None) -> tuple[str, str] | None:
     """The (code, text) variant of ``language``: the preferred code if present, else the first."""
-    candidates = [(code, text) for code, text in variants if primary_subtag(code) == language and text.strip()]
-    if preferred:
-        for candidate in candidates:
-            if language_matches(candidate[0], preferred):
-                return candidate
-    return candidates[0] if candidates else None
+    first = None
+    for candidate in variants:
+        if primary_subtag(candidate[0]) != language or candidate[1].isspace() or not candidate[1]:
+            continue
+        if not preferred or language_matches(candidate[0], preferred):
+            return candidate
+        first = first or candidate
+    return first
+
+
+def _zh_en(
+    variants: list[tuple[str, str]], zh_lang: str | None, en_lang: str | None
+) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """The Chinese and the English variant; a plain zh + en pair (nearly every unit) decided at once."""
+    if len(variants) == 2 and zh_lang is None and en_lang is None:
+        first, second = variants
+        languages = primary_subtag(first[0]), primary_subtag(second[0])
+        if languages == ("en", "zh"):
+            first, second = second, first
+        if languages in (("zh", "en"), ("en", "zh")):
+            return (first if first[1].strip() else None), (second if second[1].strip() else None)
+    return _choose(variants, "zh", zh_lang), _choose(variants, "en", en_lang)
 
 
 def _add_prop(props: dict[str, PropValue], prop_type: str, value: str) -> None:
@@ -149,39 +167,49 @@ class TmxReader:
         return InputError(f"{self.path}:{element.sourceline or 0}: {message}")
 
     def _units(self, handle) -> Iterator[TranslationUnit]:
+        # Only the elements the reader acts on raise events, and each <tu> is freed
+        # once read: the speed and the flat memory of a million-unit file come from here.
         events = etree.iterparse(
             handle,
-            events=("start", "end"),
+            events=("end",),
+            tag=("header", "tu", "body"),
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
             remove_comments=True,
             remove_pis=True,
         )
-        seen_root = seen_body = False
-        for event, element in events:
-            if not seen_root:
-                if element.tag != "tmx":
-                    raise self._fail(element, f"not a TMX file (root element <{element.tag}>, expected <tmx>)")
-                self.header.version = element.get("version", "")
-                seen_root = True
-                continue
-            if event == "start":
-                seen_body = seen_body or element.tag == "body"
-                continue
-            if element.tag == "header":
-                self._read_header(element)
-            elif element.tag == "tu":
+        seen_body = False
+        checked_root = False
+        read = 0
+        for _, element in events:
+            if not checked_root:
+                self._check_root(element.getroottree().getroot())
+                checked_root = True
+            tag = element.tag
+            if tag == "tu":
                 unit = self._unit(element)
-                # Free the parsed tree as we go: the unit is all we keep.
                 element.clear(keep_tail=False)
-                parent = element.getparent()
-                while parent is not None and element.getprevious() is not None:
-                    del parent[0]
+                read += 1
+                if read % 512 == 0:  # drop the cleared units before this one, in bulk
+                    parent = element.getparent()
+                    if parent is not None:
+                        del parent[: parent.index(element)]
                 if unit is not None:
                     yield unit
+            elif tag == "header":
+                self._read_header(element)
+            else:
+                seen_body = True
+        if not checked_root:
+            self._check_root(events.root)
         if not seen_body:
             raise InputError(f"{self.path}: not a TMX file: no <body>")
+
+    def _check_root(self, root: etree._Element) -> None:
+        if root.tag != "tmx":
+            raise self._fail(root, f"not a TMX file (root element <{root.tag}>, expected <tmx>)")
+        self.header.version = root.get("version", "")
 
     def _read_header(self, header: etree._Element) -> None:
         self.header.attributes = {name: value for name, value in header.attrib.items()}
@@ -197,62 +225,75 @@ class TmxReader:
 
     def _text(self, element: etree._Element) -> str:
         """All the text of ``element``, inline codes included; entity references refused."""
+        if not len(element):
+            return element.text or ""
         for node in element.iter():
             if isinstance(node, etree._Entity):
                 raise self._fail(node, f"entity reference {node.text} is not expanded (entities are refused for safety)")
         return "".join(element.itertext())
 
     def _unit(self, tu: etree._Element) -> TranslationUnit | None:
+        """One ``<tu>`` as a unit, or None (counted) when it lacks Chinese or English.
+
+        This runs once per unit of files with millions of them: element properties
+        are read once each, and the common shapes (a segment without inline codes, a
+        tu with only a tuid) take the short paths.
+        """
         props: dict[str, PropValue] = {}
         notes: list[str] = []
         variants: list[tuple[str, str]] = []
         inline_codes = False
         tuv_attributes: dict[str, str] = {}
         for child in tu:
-            if child.tag == "prop":
-                _add_prop(props, child.get("type", ""), self._text(child))
-            elif child.tag == "note":
-                notes.append(self._text(child))
-            elif child.tag == "tuv":
-                code = child.get(XML_LANG) or child.get("lang")
+            tag = child.tag
+            if tag == "tuv":
+                attributes = child.attrib
+                code = attributes.get(XML_LANG) or attributes.get("lang")
                 if not code:
                     raise self._fail(child, "<tuv> without xml:lang")
-                seg = child.find("seg")
-                if seg is None:
-                    raise self._fail(child, f"<tuv xml:lang=\"{code}\"> without <seg>")
-                inline_codes = inline_codes or len(seg) > 0
-                variants.append((code, self._text(seg)))
-                for name in TU_ATTRIBUTES:
-                    if child.get(name) and name not in tuv_attributes:
-                        tuv_attributes[name] = child.get(name)
-        zh = _choose(variants, "zh", self.zh_lang)
-        en = _choose(variants, "en", self.en_lang)
-        for code, _ in variants:
-            if primary_subtag(code) not in ("zh", "en"):
-                self.stats.other_codes[code] += 1
+                seg = child[-1] if len(child) else None
+                if seg is None or seg.tag != "seg":
+                    seg = child.find("seg")
+                    if seg is None:
+                        raise self._fail(child, f"<tuv xml:lang=\"{code}\"> without <seg>")
+                if len(seg):
+                    inline_codes = True
+                    variants.append((code, self._text(seg)))
+                else:
+                    variants.append((code, seg.text or ""))
+                if len(attributes) > 1:
+                    for name in TU_ATTRIBUTES:
+                        if attributes.get(name) and name not in tuv_attributes:
+                            tuv_attributes[name] = attributes[name]
+            elif tag == "prop":
+                _add_prop(props, child.get("type", ""), self._text(child))
+            elif tag == "note":
+                notes.append(self._text(child))
+        zh, en = _zh_en(variants, self.zh_lang, self.en_lang)
+        stats = self.stats
+        if len(variants) > 2 or zh is None or en is None:
+            for code, _ in variants:
+                if primary_subtag(code) not in ("zh", "en"):
+                    stats.other_codes[code] += 1
         if zh is None or en is None:
             if zh is None:
-                self.stats.missing_zh += 1
+                stats.missing_zh += 1
             else:
-                self.stats.missing_en += 1
+                stats.missing_en += 1
             return None
-        self.stats.units += 1
-        self.stats.zh_codes[zh[0]] += 1
-        self.stats.en_codes[en[0]] += 1
+        stats.units += 1
+        stats.zh_codes[zh[0]] += 1
+        stats.en_codes[en[0]] += 1
         if inline_codes:
-            self.stats.inline_codes += 1
+            stats.inline_codes += 1
             _add_prop(props, TEXT_CHANGED_PROP, INLINE_CODES_VALUE)
-        # Dates and authors are tu attributes in TMX 1.4, but some tools put them on
-        # the variants; the unit keeps whichever it has.
-        attributes = {**tuv_attributes, **{n: tu.get(n) for n in TU_ATTRIBUTES if tu.get(n)}}
-        return TranslationUnit(
-            zh=zh[1],
-            en=en[1],
-            tuid=tu.get("tuid", ""),
-            props=props,
-            notes=tuple(notes),
-            attributes=attributes,
-        )
+        attributes = tu.attrib
+        tuid = attributes.get("tuid", "")
+        if len(attributes) > (1 if tuid else 0):
+            # Dates and authors are tu attributes in TMX 1.4, but some tools put them
+            # on the variants; the unit keeps whichever it has.
+            tuv_attributes = {**tuv_attributes, **{n: attributes[n] for n in TU_ATTRIBUTES if attributes.get(n)}}
+        return TranslationUnit(zh[1], en[1], tuid, props, tuple(notes), tuv_attributes)
 
 
 def read_tmx(
