@@ -470,6 +470,7 @@ _ZH = _scanner(r'[^0-9A-Za-z零〇一二两三四五六七八九十百千万亿�
         r"(?P<date>(?:(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
         r"(?<![\d零〇一二两三四五六七八九十百千万亿])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
         rf"\s*月份?(?:\s*(?P<day>{_CN_DAY})\s*[日号](?:{_CN_RANGE}(?P<day2>{_CN_DAY})\s*[日号])?)?)",
+        r"(?P<decade>(?P<century>二十一|二十|十九|21|20|19)\s*世纪\s*(?P<decades>[一二三四五六七八九]十|[1-9]0)\s*年代)",
         r"(?P<cnpct>百分之(?P<cnpv>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千点]+))",
         r"(?P<frac>(?P<den>\d+|[二两三四五六七八九十百千]+)分之(?P<nume>\d+|[一二两三四五六七八九十]+))",
         r"(?P<half>一半|半数|半个)",
@@ -595,6 +596,9 @@ def chinese_anchors(text: str) -> list[str]:
             number = _arabic(value) if value[0].isdigit() else _chinese_number(value)
             if number is not None:
                 tokens.number(number, match, True)
+        elif kind == "decade":  # 二十世纪九十年代 is the 1990s
+            century, decades = (_zh_value(match.group(g)) or "0" for g in ("century", "decades"))
+            tokens.number(str((int(century) - 1) * 100 + int(decades)), match, False)
         elif kind == "frac":
             den, nume = (_zh_value(match.group(g)) for g in ("den", "nume"))
             if den and nume:
