@@ -20,7 +20,6 @@ of RAM), and the inputs are parsed once.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 import tempfile
 from collections import Counter
@@ -92,8 +91,45 @@ def _union(*lists: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(value for values in lists for value in values))
 
 
+# Rows keep lists and properties as text joined with two control characters that XML
+# 1.0 cannot carry, so no text read from a TMX file can contain them (and JSON would
+# cost more than the rest of the row together).
+_ITEM, _PAIR = "\x1f", "\x1e"
+
+
+def _join(values: Iterable[str]) -> str:
+    return _ITEM.join(values)
+
+
+def _split(text: str | None) -> list[str]:
+    return text.split(_ITEM) if text else []
+
+
+def _encode_props(props: dict[str, PropValue]) -> str:
+    return _ITEM.join(
+        f"{prop_type}{_PAIR}{value}"
+        for prop_type in props
+        if prop_type != DOCUMENT_PROP
+        for value in prop_values(props, prop_type)
+    )
+
+
+def _decode_props(text: str, documents: list[str]) -> dict[str, PropValue]:
+    props: dict[str, PropValue] = {}
+    if documents:
+        props[DOCUMENT_PROP] = documents[0] if len(documents) == 1 else tuple(documents)
+    for pair in _split(text):
+        prop_type, value = pair.split(_PAIR, 1)
+        earlier = props.get(prop_type)
+        if earlier is None:
+            props[prop_type] = value
+        else:
+            props[prop_type] = (earlier, value) if isinstance(earlier, str) else (*earlier, value)
+    return props
+
+
 def _row(seq: int, unit: TranslationUnit) -> tuple:
-    props = {k: list(v) if isinstance(v, tuple) else v for k, v in unit.props.items() if k != DOCUMENT_PROP}
+    attributes = _join(f"{name}{_PAIR}{value}" for name, value in unit.attributes.items())
     return (
         seq,
         unit_key(unit),
@@ -101,10 +137,10 @@ def _row(seq: int, unit: TranslationUnit) -> tuple:
         unit.tuid,
         unit.zh,
         unit.en,
-        json.dumps(props, ensure_ascii=False),
-        json.dumps(prop_values(unit.props, DOCUMENT_PROP), ensure_ascii=False),
-        json.dumps(unit.notes, ensure_ascii=False),
-        json.dumps(unit.attributes, ensure_ascii=False),
+        _encode_props(unit.props),
+        _join(prop_values(unit.props, DOCUMENT_PROP)),
+        _join(unit.notes) or None,
+        attributes or None,
     )
 
 
@@ -114,13 +150,13 @@ def _group(db: sqlite3.Connection) -> None:
     batch: list[tuple] = []
 
     def flush(group: list[tuple]) -> None:
-        best = max(group, key=lambda row: (row[2] if row[2] is not None else float("-inf"), -row[1]))
         if len(group) == 1:
-            batch.append((group[0][1], best[1], None, None))
+            batch.append((group[0][1], group[0][1], None, None))
         else:
-            docs = _union(*(json.loads(row[3]) for row in group))
-            notes = _union(json.loads(best[4]), *(json.loads(row[4]) for row in group))
-            batch.append((group[0][1], best[1], json.dumps(docs, ensure_ascii=False), json.dumps(notes, ensure_ascii=False)))
+            best = max(group, key=lambda row: (row[2] if row[2] is not None else float("-inf"), -row[1]))
+            docs = _union(*(_split(row[3]) for row in group))
+            notes = _union(_split(best[4]), *(_split(row[4]) for row in group))
+            batch.append((group[0][1], best[1], _join(docs), _join(notes) or None))
         if len(batch) >= _BATCH:
             db.executemany("INSERT INTO groups VALUES (?,?,?,?)", batch)
             batch.clear()
@@ -140,26 +176,21 @@ def _merged(db: sqlite3.Connection) -> Iterator[TranslationUnit]:
     """The merged units in order of first appearance; a tuid used twice gets a suffix."""
     rows = db.execute(
         """
-        SELECT u.tuid, u.zh, u.en, u.props, COALESCE(g.docs, u.docs), COALESCE(g.notes, u.notes), u.attrs,
+        SELECT u.tuid, u.zh, u.en, u.props, CASE WHEN g.docs IS NULL THEN u.docs ELSE g.docs END,
+               CASE WHEN g.best_seq = g.first_seq AND g.docs IS NULL THEN u.notes ELSE g.notes END, u.attrs,
                ROW_NUMBER() OVER (PARTITION BY u.tuid ORDER BY g.first_seq)
         FROM groups g JOIN units u ON u.seq = g.best_seq
         ORDER BY g.first_seq
         """
     )
-    for tuid, zh, en, props_json, docs_json, notes_json, attrs_json, nth in rows:
-        props: dict[str, PropValue] = {}
-        docs = json.loads(docs_json)
-        if docs:
-            props[DOCUMENT_PROP] = docs[0] if len(docs) == 1 else tuple(docs)
-        for key, value in json.loads(props_json).items():
-            props[key] = tuple(value) if isinstance(value, list) else value
+    for tuid, zh, en, props, docs, notes, attributes, nth in rows:
         yield TranslationUnit(
-            zh=zh,
-            en=en,
-            tuid=tuid if nth == 1 or not tuid else f"{tuid}~{nth}",
-            props=props,
-            notes=tuple(json.loads(notes_json)),
-            attributes=json.loads(attrs_json),
+            zh,
+            en,
+            tuid if nth == 1 or not tuid else f"{tuid}~{nth}",
+            _decode_props(props, _split(docs)),
+            tuple(_split(notes)),
+            dict(pair.split(_PAIR, 1) for pair in _split(attributes)),
         )
 
 
