@@ -4,7 +4,8 @@ For each sentence pair (i, j) in the band:
 
 * ``zh_hits``: Chinese words of i (counted with repetition) that have a translation in j;
 * ``en_hits``: English stems of j that translate some word of i;
-* ``anchors``: anchor tokens (numbers, dates, symbols, Latin tokens) the two share.
+* ``anchors``: anchor tokens (numbers, dates, symbols, Latin tokens) the two share,
+  each at its weight.
 
 A link of several sentences adds up its pairs' evidence (the cost model caps the sums,
 since a word translated in two sentences of a link counts once). Pairs are computed a
@@ -79,8 +80,8 @@ def pair_evidence(bitext: Bitext, band: Band) -> PairEvidence:
     # (Z, m): does sentence j contain a translation of word w? Column blocks of it, below.
     word_in_sentence = _binary(bitext.translations @ en_present).tocsc()
     en_words_t = bitext.en_words.T.tocsc()
-    zh_anchor_set = _binary(bitext.zh_anchors)
-    en_anchor_set = _binary(bitext.en_anchors).T.tocsc()
+    zh_anchor_set = _binary(bitext.zh_anchors)  # shared tokens count once, at their weight
+    en_anchor_set = (_binary(bitext.en_anchors) @ sparse.diags(bitext.anchor_weight)).T.tocsc()
     for r0 in range(0, n, BLOCK_ROWS):
         r1 = min(n, r0 + BLOCK_ROWS)
         c0 = int(band.lo[r0:r1].min())

@@ -21,15 +21,7 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-try:  # TEMPORARY until anchors.py lands
-    from tmkit.align.anchors import chinese_anchors, english_anchors
-except ImportError:
-    import re as _re
-    _N = _re.compile(r"\d+(?:[,\u202f\u00a0 ]\d{3})*(?:\.\d+)*")
-
-    def chinese_anchors(text):
-        return [_re.sub(r"[,\u202f\u00a0 ]", "", x.group()) for x in _N.finditer(text)]
-    english_anchors = chinese_anchors
+from tmkit.align.anchors import chinese_anchors, english_anchors
 from tmkit.align.lexicon import english_stems
 from tmkit.align.tokens import ChineseTokenizer
 
@@ -47,8 +39,9 @@ class Bitext:
     zh_words: sparse.csr_matrix  # (n, Z) counts of Chinese words
     en_words: sparse.csr_matrix  # (m, V) counts of English stems
     translations: sparse.csr_matrix  # (Z, V) 1 where the stem can translate the word
-    zh_anchors: sparse.csr_matrix  # (n, A) counts of anchor tokens
+    zh_anchors: sparse.csr_matrix  # (n, A) anchor tokens, each counted at its weight
     en_anchors: sparse.csr_matrix  # (m, A)
+    anchor_weight: np.ndarray  # (A,) weight of each anchor token
     zh_vocabulary: tuple[str, ...]  # word of each column of zh_words
     en_vocabulary: tuple[str, ...]  # stem of each column of en_words
 
@@ -116,6 +109,25 @@ def _labels(labels: Sequence[str | None] | None, count: int, ids: dict[str, int]
     return np.array([ids.setdefault(label, len(ids)) if label else -1 for label in labels], dtype=np.int64)
 
 
+# Weights of anchor kinds that translators add or drop more often than numbers, dates or
+# symbols (measured with bench/anchors.py): punctuation (a Chinese text glosses a name in
+# brackets, an English one paraphrases a quotation), acronyms (UN Chinese spells them
+# out: UNMISS is 南苏丹特派团) and currency marks. They count less, for and against a link.
+WEAK_ANCHORS = {"q": 0.25, "(": 0.25, "?": 0.25, "$": 0.5}
+WEAK_PREFIXES = {"acr:": 0.5}
+
+
+def anchor_weight(token: str) -> float:
+    """How much an anchor token counts (1 for numbers, dates, symbols, labels, codes)."""
+    weight = WEAK_ANCHORS.get(token)
+    if weight is not None:
+        return weight
+    for prefix, weight in WEAK_PREFIXES.items():
+        if token.startswith(prefix):
+            return weight
+    return 1.0
+
+
 def _non_space_length(text: str) -> int:
     return len(text) - len(_SPACE.findall(text))
 
@@ -150,6 +162,8 @@ def bitext_features(
     zh_anchors = _counts([chinese_anchors(text) for text in zh_sentences], anchor_vocabulary)
     en_anchors = _counts([english_anchors(text) for text in en_sentences], anchor_vocabulary)
     zh_anchors.resize(zh_anchors.shape[0], len(anchor_vocabulary))
+    weight = np.array([anchor_weight(token) for token in anchor_vocabulary])
+    zh_anchors, en_anchors = (zh_anchors @ sparse.diags(weight)).tocsr(), (en_anchors @ sparse.diags(weight)).tocsr()
     label_ids: dict[str, int] = {}
     return Bitext(
         zh_length=np.array([_non_space_length(t) for t in zh_sentences], dtype=np.float64),
@@ -161,6 +175,7 @@ def bitext_features(
         translations=translations,
         zh_anchors=zh_anchors,
         en_anchors=en_anchors,
+        anchor_weight=weight,
         zh_vocabulary=tuple(zh_vocabulary),
         en_vocabulary=tuple(en_vocabulary),
     )
