@@ -205,7 +205,7 @@ class DedupStore:
         self._db = sqlite3.connect(Path(self._dir.name) / "merge.sqlite", isolation_level=None)
         self._db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; "
-            "PRAGMA cache_size=-32000;" + _SCHEMA
+            "PRAGMA cache_size=-8000;" + _SCHEMA
         )
         self.count = 0
         self._grouped = False

@@ -266,7 +266,12 @@ class TmxReader:
                         if attributes.get(name) and name not in tuv_attributes:
                             tuv_attributes[name] = attributes[name]
             elif tag == "prop":
-                _add_prop(props, child.get("type", ""), self._text(child))
+                prop_type = child.get("type", "")
+                value = self._text(child) if len(child) else (child.text or "")
+                if prop_type in props:
+                    _add_prop(props, prop_type, value)
+                else:
+                    props[prop_type] = value
             elif tag == "note":
                 notes.append(self._text(child))
         zh, en = _zh_en(variants, self.zh_lang, self.en_lang)
