@@ -54,6 +54,7 @@ from align import (
 )
 
 from tmkit.align.link import Link
+from tmkit.align.semantic import join_span
 
 ALL_DATASETS = ("aca", "mag", "tico", "bible", "seeds")
 GOLD_DATASETS = ("aca", "mag", "tico", "bible")
@@ -245,10 +246,6 @@ def neighbour_pairs(datasets: Sequence[Dataset], vectors: Vectors, lexical: Lexi
     return Pairs(np.array(group), np.array(true), np.array(cosine), np.array(ratios), np.array(lexical_sim))
 
 
-def _join(texts: Sequence[str], side: str) -> str:
-    return ("" if side == "zh" else " ").join(texts)
-
-
 def merge_rows(datasets: Sequence[Dataset], vectors: Vectors) -> dict[str, np.ndarray]:
     """Per gold 2-1 / 1-2 link: (concat, best part, best shifted merge, normalised sum of parts)."""
     cases = []  # (link type, single sentence, its two parts, the true and shifted merges)
@@ -261,7 +258,7 @@ def merge_rows(datasets: Sequence[Dataset], vectors: Vectors) -> dict[str, np.nd
                 texts, (a, b) = (zh, link.zh) if merged_side == "zh" else (en, link.en)
                 single = en[link.en[0]] if merged_side == "zh" else zh[link.zh[0]]
                 spans = [(a, b)] + [(s, s + 1) for s in (a - 1, b) if 0 <= s and s + 1 < len(texts)]
-                merges = [_join([texts[s], texts[t]], merged_side) for s, t in spans]
+                merges = [join_span([texts[s], texts[t]], merged_side) for s, t in spans]
                 cases.append(("2-1" if merged_side == "zh" else "1-2", single, [texts[a], texts[b]], merges))
     vectors.add([text for _, single, parts, merges in cases for text in (single, *parts, *merges)])
     rows: dict[str, list[tuple[float, float, float, float]]] = {"2-1": [], "1-2": []}
@@ -291,7 +288,7 @@ def over_merge_rows(dataset: Dataset, vectors: Vectors, sample: int, seed: int) 
     cases = []  # (Chinese, its translation, the translation merged with each neighbour)
     for doc, i, j in rng.sample(links, min(sample, len(links))):
         zh, en = dataset.docs[doc]
-        merges = [en[s] + " " + en[s + 1] for s in (j - 1, j) if 0 <= s and s + 1 < len(en)]
+        merges = [join_span(en[s : s + 2], "en") for s in (j - 1, j) if 0 <= s and s + 1 < len(en)]
         if merges:
             cases.append((zh[i], en[j], merges))
     vectors.add([text for zh_text, en_text, merges in cases for text in (zh_text, en_text, *merges)])

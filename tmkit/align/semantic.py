@@ -30,7 +30,7 @@ import numpy as np
 
 from tmkit.errors import InputError
 
-__all__ = ["DIMENSION", "available", "embed"]
+__all__ = ["DIMENSION", "available", "embed", "embed_spans", "join_span"]
 
 DIMENSION = 512  # USE multilingual v3 output size
 THREADS = 1
@@ -98,4 +98,31 @@ def embed(sentences: Sequence[str]) -> np.ndarray:
         out[start : start + len(chunk)] = _encode(chunk)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)
+    return out
+
+
+def join_span(sentences: Sequence[str], lang: str) -> str:
+    """Consecutive sentences as one text: Chinese joined without a space, English with one."""
+    return ("" if lang == "zh" else " ").join(sentences)
+
+
+def embed_spans(sentences: Sequence[str], lang: str, max_span: int = 2) -> np.ndarray:
+    """Embeddings of every run of 1..``max_span`` consecutive sentences: (max_span, n, 512).
+
+    ``[k - 1, i]`` is the embedding of sentences i .. i+k-1 joined (:func:`join_span`); rows
+    that would run past the end are zero. A 1-2 or 2-1 link needs its merged side embedded as
+    one text: the sum of its sentences' vectors matches the translation far less often
+    (``bench/semantic.py``). Cost grows with ``max_span``: each width embeds about n texts.
+    """
+    if max_span < 1:
+        raise ValueError(f"max_span must be at least 1, not {max_span}")
+    n = len(sentences)
+    texts = [join_span(sentences[i : i + k], lang) for k in range(1, max_span + 1) for i in range(n - k + 1)]
+    vectors = embed(texts)
+    out = np.zeros((max_span, n, DIMENSION), dtype=np.float32)
+    start = 0
+    for k in range(1, max_span + 1):
+        count = max(0, n - k + 1)
+        out[k - 1, :count] = vectors[start : start + count]
+        start += count
     return out
