@@ -12,7 +12,8 @@ written as ``NAME_C.txt``/``NAME_E.txt`` in a temporary folder, one paragraph a 
 Each run is a fresh ``python -m tmkit batch`` process, timed from start to exit (start-up,
 pairing, manifest, TMX writing, report and merge included). Peak memory is the largest
 sum of resident memory over the batch process and all its descendants (workers, Dask
-scheduler and nannies), sampled every 0.1 s with psutil. Runs:
+scheduler and nannies), sampled every 0.1 s with psutil; ``cores`` is the CPU time of that
+tree over the wall time, i.e. how many cores the run actually got. Runs:
 
 * ``local1``: ``--jobs 1``, documents one after another in the batch process;
 * ``local2``: ``--jobs 2``, two persistent worker processes;
@@ -52,6 +53,7 @@ class Result:
     sentences: int
     seconds: float
     peak_mb: float
+    cpu: float
     summary: str
 
 
@@ -69,8 +71,13 @@ def build_corpus(folder: Path, chunk: int) -> int:
     return count
 
 
-def run_measured(command: Sequence[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak MB over the process tree, and stderr of one command."""
+def run_measured(command: Sequence[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, peak MB and CPU seconds over the process tree, and stderr of one command.
+
+    CPU time is the last value sampled for each process of the tree (at most 0.1 s short
+    per process): divided by wall time it says how many cores the run really had, which
+    on a shared machine is what limits scaling.
+    """
     try:
         import psutil
     except ImportError:
@@ -79,12 +86,14 @@ def run_measured(command: Sequence[str]) -> tuple[float, float, str]:
     with tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
         peak = 0
+        cpu: dict[int, float] = {}
         while process.poll() is None:
             if psutil is not None:
                 try:
                     root = psutil.Process(process.pid)
                     tree = [root, *root.children(recursive=True)]
                     peak = max(peak, sum(_rss(p) for p in tree))
+                    cpu.update((p.pid, _cpu(p, cpu.get(p.pid, 0.0))) for p in tree)
                 except psutil.Error:
                     pass
             time.sleep(0.1)
@@ -93,7 +102,8 @@ def run_measured(command: Sequence[str]) -> tuple[float, float, str]:
         text = err.read().decode("utf-8", "replace")
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{text}")
-    return seconds, peak / 2**20 if psutil else float("nan"), text
+    nan = float("nan")
+    return seconds, peak / 2**20 if psutil else nan, sum(cpu.values()) if psutil else nan, text
 
 
 def _rss(process) -> int:
@@ -101,6 +111,14 @@ def _rss(process) -> int:
         return process.memory_info().rss
     except Exception:
         return 0
+
+
+def _cpu(process, previous: float) -> float:
+    try:
+        times = process.cpu_times()
+        return times.user + times.system
+    except Exception:
+        return previous
 
 
 def sentences_in(report: Path, status: str = "done") -> tuple[int, int]:
@@ -115,28 +133,29 @@ def sentences_in(report: Path, status: str = "done") -> tuple[int, int]:
 def batch_run(name: str, corpus: Path, out: Path, extra: Sequence[str]) -> Result:
     command = [sys.executable, "-m", "tmkit", "batch", str(corpus), "-o", str(out), "--progress", "none",
                "--creation-date", DATE, "--merge", *extra]
-    seconds, peak, text = run_measured(command)
+    seconds, peak, cpu, text = run_measured(command)
     status = "skipped" if name == "resume" else "done"
     documents, sentences = sentences_in(out / "report.tsv", status)
     summary = "\n".join(line for line in text.splitlines() if line.startswith(("time:", "start-up:")))
-    return Result(name, documents, sentences, seconds, peak, summary)
+    return Result(name, documents, sentences, seconds, peak, cpu, summary)
 
 
 def single_run(corpus: Path, out: Path) -> Result:
     """One ``tmkit align`` process per document, on a sample."""
     out.mkdir(parents=True, exist_ok=True)
     pairs = sorted(corpus.glob("*_C.txt"))[:SINGLE_SAMPLE]
-    seconds = peak = 0.0
+    seconds = peak = cpu = 0.0
     sentences = 0
     for zh in pairs:
         en = zh.with_name(zh.name.replace("_C.txt", "_E.txt"))
-        s, p, text = run_measured([sys.executable, "-m", "tmkit", "align", str(zh), str(en), "-o",
+        s, p, c, text = run_measured([sys.executable, "-m", "tmkit", "align", str(zh), str(en), "-o",
                                    str(out / f"{zh.stem}.tmx")])
         seconds += s
+        cpu += c
         peak = max(peak, p)
         first = text.split(";")[0].split()  # "N zh / M en sentences"
         sentences += int(first[0]) + int(first[3])
-    return Result("single", len(pairs), sentences, seconds, peak, "")
+    return Result("single", len(pairs), sentences, seconds, peak, cpu, "")
 
 
 def identical_outputs(folders: list[Path]) -> str:
@@ -188,10 +207,11 @@ def main(argv: Sequence[str] | None = None) -> None:
                 raise SystemExit(f"unknown run {run!r}")
             if run != "resume":
                 outputs.append(out)
-        print(f"{'run':8} {'docs':>5} {'sentences':>9} {'seconds':>8} {'docs/min':>9} {'sent/s':>7} {'peak MB':>8}")
+        print(f"{'run':8} {'docs':>5} {'sentences':>9} {'seconds':>8} {'docs/min':>9} {'sent/s':>7} {'peak MB':>8} {'cores':>6}")
         for r in results:
             print(f"{r.name:8} {r.documents:>5} {r.sentences:>9,} {r.seconds:>8.1f} "
-                  f"{r.documents / r.seconds * 60:>9.1f} {r.sentences / r.seconds:>7.0f} {r.peak_mb:>8.0f}")
+                  f"{r.documents / r.seconds * 60:>9.1f} {r.sentences / r.seconds:>7.0f} {r.peak_mb:>8.0f} "
+                  f"{r.cpu / r.seconds:>6.2f}")
         for r in results:
             if r.summary:
                 print(f"[{r.name}] " + r.summary.replace("\n", f"\n[{r.name}] "))
