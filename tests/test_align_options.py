@@ -62,3 +62,17 @@ def test_broken_termbase_is_one_line_error(tmp_path: Path):
     assert result.exit_code == 1
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "o.tmx").exists()
+
+
+def test_semantic_evidence(tmp_path: Path):
+    from tmkit.align.semantic import available
+
+    if not available():
+        import pytest
+
+        pytest.skip("the optional sentence encoder (tmkit[semantic]) is not installed")
+    out = tmp_path / "out.tsv"
+    result = run("align", str(ZH), str(EN), "-o", str(out), "--semantic")
+    assert result.exit_code == 0, result.output
+    rows = tsv_rows(out)
+    assert len(rows) == 37 and all(r["link"] == "1-1" for r in rows)

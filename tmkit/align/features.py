@@ -44,6 +44,10 @@ class Bitext:
     anchor_weight: np.ndarray  # (A,) weight of each anchor token
     zh_vocabulary: tuple[str, ...]  # word of each column of zh_words
     en_vocabulary: tuple[str, ...]  # stem of each column of en_words
+    # Optional sentence embeddings (tmkit.align.semantic.embed_spans): (2, n, d) Chinese and
+    # (2, m, d) English, [0] single sentences, [1] a sentence joined with the next. Only at
+    # sentence level: coarse units have none.
+    semantic: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def n(self) -> int:
@@ -64,6 +68,7 @@ class Bitext:
             zh_label=self.zh_label[zh], en_label=self.en_label[en],
             zh_words=self.zh_words[zh], en_words=self.en_words[en],
             zh_anchors=self.zh_anchors[zh], en_anchors=self.en_anchors[en],
+            semantic=None if self.semantic is None else (self.semantic[0][:, zh], self.semantic[1][:, en]),
         )
 
     def coarsen(self, factor: int) -> "Bitext":
@@ -79,6 +84,7 @@ class Bitext:
             en_words=(en_sum @ self.en_words).tocsr(),
             zh_anchors=(zh_sum @ self.zh_anchors).tocsr(),
             en_anchors=(en_sum @ self.en_anchors).tocsr(),
+            semantic=None,
         )
 
 
