@@ -6,8 +6,10 @@ link, links in order and never crossing, each with a confidence in [0, 1].
 The search is coarse-to-fine (vecalign's recursion, Bertalign's two steps): long texts
 are first aligned as runs of sentences, halving the run length at each level, and each
 finer level searches only a band around the coarser path, so time and memory grow
-linearly with length. A second pass then re-estimates the length model from the
-confident 1-1 links of the first and searches a band around its path again.
+linearly with length. Where both texts number their paragraphs, same-numbered paragraphs
+split them first into stretches aligned independently. A second pass then re-estimates
+the length model from the confident 1-1 links of the first, adds the word translations
+those links teach (Dice), and searches a band around the first path again.
 """
 
 from __future__ import annotations
