@@ -19,6 +19,7 @@ from tmkit.errors import InputError
 from tmkit.io.read import read_document, read_lines
 from tmkit.segment import segment_document, segmentation_options
 from tmkit.termbase import curated_path, load_termbase, term_pairs
+from tmkit.termbase.source import source_files
 
 
 @dataclass
@@ -64,7 +65,7 @@ def termbase_pairs(path: Path | None = None) -> tuple[tuple[str, str], ...]:
     disk under a hash of the termbase's files: once per change, not once per run.
     """
     source = curated_path() if path is None else path
-    files = sorted(source.glob("*.yaml")) if source.is_dir() else [source]
+    files = source_files(source) if source.is_dir() else [source]
     digest = hashlib.sha1()
     for file in files:
         try:

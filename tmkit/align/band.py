@@ -82,21 +82,15 @@ def band_around(path: Sequence[tuple[int, int]], n: int, m: int, margin: int) ->
     lo = np.minimum.accumulate(lo[::-1])[::-1]
     hi = np.maximum.accumulate(hi)
     window = 2 * margin + 1
-    lo = _sliding_min(lo, window) - margin
-    hi = _sliding_max(hi, window) + margin + 1
+    lo = _sliding(lo, window, np.min) - margin
+    hi = _sliding(hi, window, np.max) + margin + 1
     return Band.from_bounds(np.clip(lo, 0, m), np.clip(hi, 1, m + 1))
 
 
-def _sliding_min(values: np.ndarray, window: int) -> np.ndarray:
-    half = window // 2
-    padded = np.pad(values, half, mode="edge")
-    return np.lib.stride_tricks.sliding_window_view(padded, window).min(axis=1)
-
-
-def _sliding_max(values: np.ndarray, window: int) -> np.ndarray:
-    half = window // 2
-    padded = np.pad(values, half, mode="edge")
-    return np.lib.stride_tricks.sliding_window_view(padded, window).max(axis=1)
+def _sliding(values: np.ndarray, window: int, reduce) -> np.ndarray:
+    """``reduce`` (np.min or np.max) over a centred window, the ends padded with their value."""
+    padded = np.pad(values, window // 2, mode="edge")
+    return reduce(np.lib.stride_tricks.sliding_window_view(padded, window), axis=1)
 
 
 def project_path(path: Sequence[tuple[int, int]], factor: int, n: int, m: int) -> list[tuple[int, int]]:

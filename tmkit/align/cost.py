@@ -185,9 +185,9 @@ def _coverage_cost(pair_at, totals: UnitTotals, i: np.ndarray, j: np.ndarray, a:
     text: an untranslated sentence's words often have none, which is itself the sign.
     """
     cost = np.zeros(len(i))
-    sides = [(0, r, totals.zh_words, i + r, [(r, c) for c in range(b)]) for r in range(a)] if a > 1 else []
-    sides += [(1, c, totals.en_words, j + c, [(r, c) for r in range(a)]) for c in range(b)] if b > 1 else []
-    for side, _, known, unit, pairs in sides:
+    sides = [(0, totals.zh_words, i + r, [(r, c) for c in range(b)]) for r in range(a)] if a > 1 else []
+    sides += [(1, totals.en_words, j + c, [(r, c) for r in range(a)]) for c in range(b)] if b > 1 else []
+    for side, known, unit, pairs in sides:
         unit_known = known[np.minimum(unit, len(known) - 1)] if len(known) else np.zeros(len(i))
         hits = sum(pair_at(r, c)[side] for r, c in pairs)
         share = np.divide(hits, unit_known, out=np.ones(len(i)), where=unit_known > 0)

@@ -42,8 +42,6 @@ class Bitext:
     zh_anchors: sparse.csr_matrix  # (n, A) anchor tokens, each counted at its weight
     en_anchors: sparse.csr_matrix  # (m, A)
     anchor_weight: np.ndarray  # (A,) weight of each anchor token
-    zh_vocabulary: tuple[str, ...]  # word of each column of zh_words
-    en_vocabulary: tuple[str, ...]  # stem of each column of en_words
     # Optional sentence embeddings (tmkit.align.semantic.embed_spans): (2, n, d) Chinese and
     # (2, m, d) English, [0] single sentences, [1] a sentence joined with the next. Only at
     # sentence level: coarse units have none.
@@ -182,6 +180,4 @@ def bitext_features(
         zh_anchors=zh_anchors,
         en_anchors=en_anchors,
         anchor_weight=weight,
-        zh_vocabulary=tuple(zh_vocabulary),
-        en_vocabulary=tuple(en_vocabulary),
     )
