@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from lxml import etree
 
 from tests.conftest import EXAMPLES
-from tmkit.batch.command import stopped_by_sigterm
 from tmkit.batch.executors.local import (
     WORKER_DIED,
     InProcessExecutor,
@@ -26,6 +25,7 @@ from tmkit.batch.runner import BatchConfig, run_batch
 from tmkit.batch.stats import DocumentStats, warnings_for
 from tmkit.batch.task import BatchOptions, DocumentResult, DocumentTask, run_document
 from tmkit.cli import cli
+from tmkit.processes import stopped_by_sigterm
 
 DATE = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 PARAGRAPHS_PER_DOCUMENT = 6

@@ -9,11 +9,7 @@ registers this command, :func:`batch_command` builds it when called (at the end 
 from __future__ import annotations
 
 import os
-import signal
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -30,6 +26,7 @@ from tmkit.batch.progress import PROGRESS_MODES, make_progress
 from tmkit.batch.report import summary_text
 from tmkit.batch.runner import BatchConfig, run_batch
 from tmkit.batch.task import BatchOptions
+from tmkit.processes import stopped_by_sigterm
 
 INTERRUPTED_EXIT = 130  # what shells report for a run stopped by Ctrl-C
 
@@ -62,23 +59,6 @@ def find_pairs(zh_dir: Path | None, en_dir: Path | None, pairs_file: Path | None
     if zh_dir is None:
         raise click.UsageError("give ZH_DIR and EN_DIR, one folder holding both languages, or --pairs PAIRS.tsv")
     return pair_directories(zh_dir, en_dir) if en_dir is not None else pair_directory(zh_dir)
-
-
-@contextmanager
-def stopped_by_sigterm() -> Iterator[None]:
-    """``kill`` stops a batch as cleanly as Ctrl-C does (in the main thread, where
-    Python handles signals); the previous handler is restored afterwards."""
-    def handler(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def batch_command() -> click.Command:

@@ -9,12 +9,12 @@ finished. The batch runner neither knows nor cares which executor it drives.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Protocol
 
 from tmkit.batch.task import DocumentResult, DocumentTask
+from tmkit.processes import usable_cores
 
 EXECUTORS = ("local", "dask")
 
@@ -36,10 +36,7 @@ class Executor(Protocol):
 
 def default_jobs() -> int:
     """All the cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    return usable_cores()
 
 
 def make_executor(kind: str, jobs: int, scheduler: str | None = None) -> Executor:

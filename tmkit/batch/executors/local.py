@@ -14,8 +14,6 @@ hangs on a dead worker and never loses a good document to a bad one.
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent import futures
@@ -24,6 +22,7 @@ from types import TracebackType
 
 from tmkit.batch.executors import crashed
 from tmkit.batch.task import DocumentResult, DocumentTask, run_document
+from tmkit.processes import ignore_interrupts, worker_context
 
 WORKER_DIED = "the worker process died while aligning this document (killed, or out of memory?)"
 
@@ -46,18 +45,6 @@ class InProcessExecutor:
         return None
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the batch process, which stops them."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _start_method() -> str:
-    """``forkserver`` where there is one: workers start clean, without copies of the
-    parent's threads (progress bar, Dask client) that a plain ``fork`` would inherit."""
-    methods = multiprocessing.get_all_start_methods()
-    return "forkserver" if "forkserver" in methods else "spawn"
-
-
 class ProcessPoolExecutor:
     """``--jobs N``: N persistent worker processes (``concurrent.futures``)."""
 
@@ -71,12 +58,10 @@ class ProcessPoolExecutor:
         return f"{self.jobs} worker processes"
 
     def _new_pool(self) -> futures.ProcessPoolExecutor:
-        context = multiprocessing.get_context(_start_method())
-        if context.get_start_method() == "forkserver":
-            # The fork server imports tmkit once; every worker (and every replacement
-            # of a dead one) is forked from it with the modules already loaded.
-            context.set_forkserver_preload(["tmkit.batch.task"])
-        return futures.ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_worker_init)
+        # With a fork server, tmkit is imported once; every worker (and every
+        # replacement of a dead one) is forked from it with the modules already loaded.
+        context = worker_context(preload=["tmkit.batch.task"])
+        return futures.ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=ignore_interrupts)
 
     def run(self, tasks: Iterable[DocumentTask]) -> Iterator[DocumentResult]:
         """Keep every worker busy with one document; never more in flight than workers.
