@@ -48,7 +48,7 @@ def tmx_group() -> None:
 @click.option("--top", default=10, show_default=True, help="How many documents to list.")
 def stats(files: tuple[Path, ...], as_json: bool, top: int) -> None:
     """Units, language codes, documents and score histogram of each FILE."""
-    results = [collect_stats(path) for path in files]
+    results = [collect_stats(path, workers=None) for path in files]
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
     else:
@@ -86,7 +86,7 @@ def merge(files: tuple[Path, ...], output: str, zh_lang: str | None, en_lang: st
 def filter_command(file: Path, output: str, min_score: float, keep_unscored: bool,
                    zh_lang: str | None, en_lang: str | None) -> None:
     """Keep the units of FILE whose x-score is at least --min-score."""
-    reader = TmxReader(file, zh_lang=zh_lang, en_lang=en_lang)
+    reader = TmxReader(file, zh_lang=zh_lang, en_lang=en_lang, workers=None)
     units, zh, en = units_and_languages(reader, zh_lang=zh_lang, en_lang=en_lang)
     counts = FilterStats()
     header = {**reader.header.props, "x-tmkit-min-score": str(min_score)}
@@ -140,7 +140,7 @@ def convert(source: Path, output: str, zh_file: Path | None, en_file: Path | Non
         counts = TsvStats()
         units, zh, en = read_units_tsv(source, counts, document=document), zh_lang or "zh-CN", en_lang or "en-US"
     else:
-        reader = TmxReader(source, zh_lang=zh_lang, en_lang=en_lang)
+        reader = TmxReader(source, zh_lang=zh_lang, en_lang=en_lang, workers=None)
         units, zh, en = units_and_languages(reader, zh_lang=zh_lang, en_lang=en_lang)
     if target_kind == "tmx":
         written = write_tmx(units, output, zh_lang=zh, en_lang=en)

@@ -4,9 +4,13 @@ Memories arrive from Trados, memoQ, OmegaT, Okapi, MT vendors and public corpora
 TMX 1.1 to 1.4b, sometimes multilingual, sometimes UTF-16, some of them millions of
 units long. The reader therefore
 
-* streams (``lxml.etree.iterparse``): each ``<tu>`` is turned into a
-  :class:`~tmkit.tmx.writer.TranslationUnit` and dropped before the next one is
-  parsed, so memory stays flat whatever the file's size;
+* never holds more than a few megabytes of the file: a UTF-8 body is cut into runs
+  of whole ``<tu>`` elements (:mod:`~tmkit.tmx.fragments`), each parsed as a small
+  document of its own, here or, for large files and when asked (``workers``), in
+  worker processes; any other file is streamed with ``lxml.etree.iterparse``, and
+  so is a file whose runs do not parse alone, so that the streaming parser has the
+  last word on what is well-formed and names the line of an error. Either way
+  memory stays flat whatever the file's size, and the units are the same;
 * never expands an entity, loads a DTD or touches the network, so a hostile file
   (billion laughs, external entities) can neither exhaust memory nor read local
   files; an entity reference in a segment is refused rather than dropped;
@@ -26,14 +30,18 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
 from tmkit.errors import InputError
+from tmkit.processes import can_start_workers, ordered_map, usable_cores
+from tmkit.tmx.fragments import BodyStart, Fragment, body_fragments, find_body
 from tmkit.tmx.writer import (
     TEXT_CHANGED_PROP,
     TU_ATTRIBUTES,
@@ -54,6 +62,24 @@ __all__ = [
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: ``x-text-changed`` value of a unit whose segment held inline codes (kept as text).
 INLINE_CODES_VALUE = "inline codes kept as text"
+
+_INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[")
+#: What a TMX file may not make the parser do: expand entities, load a DTD, fetch.
+_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "remove_comments": True, "remove_pis": True}
+
+
+#: Files smaller than this are parsed in this process (about a second of work).
+PARALLEL_MIN_BYTES = 64 << 20
+#: Parsing workers beyond this gain little: this process must still take every unit.
+MAX_READ_WORKERS = 4
+
+
+class _RunNotParsed(Exception):
+    """A run of units is not a well-formed document on its own: read the file streaming."""
+
+
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(**_SAFE)
 
 
 @dataclass
@@ -82,6 +108,16 @@ class ReadStats:
     def skipped(self) -> int:
         """``<tu>`` elements that did not yield a unit."""
         return self.missing_zh + self.missing_en
+
+    def add(self, other: ReadStats) -> None:
+        """Count ``other`` in too (what a worker process found in its part of the file)."""
+        self.units += other.units
+        self.missing_zh += other.missing_zh
+        self.missing_en += other.missing_en
+        self.inline_codes += other.inline_codes
+        self.zh_codes.update(other.zh_codes)
+        self.en_codes.update(other.en_codes)
+        self.other_codes.update(other.other_codes)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -138,18 +174,35 @@ class TmxReader:
     ``zh_lang``/``en_lang`` choose among several Chinese or English variants of a unit
     (say ``zh-TW`` over ``zh-CN``); any code of the same language is taken when the
     preferred one is absent. The file is read once per iteration.
+
+    ``workers`` is how many processes parse the file: 1 (the default) reads in this
+    process; None decides by the file's size and the cores at hand (see
+    :func:`read_workers`), which is what the command line does. Worker processes
+    start with ``forkserver``, so a script that asks for them must guard its main
+    code with ``if __name__ == "__main__":``, as :mod:`multiprocessing` requires.
+    The units and statistics are the same either way.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, zh_lang: str | None = None, en_lang: str | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        zh_lang: str | None = None,
+        en_lang: str | None = None,
+        workers: int | None = 1,
+    ):
         self.path = Path(path)
         self.zh_lang = zh_lang
         self.en_lang = en_lang
+        self.workers = workers
         self.header = TmxHeader()
         self.stats = ReadStats()
+        self._line_offset = 0
 
     def __iter__(self) -> Iterator[TranslationUnit]:
         self.header = TmxHeader()
         self.stats = ReadStats()
+        self._line_offset = 0
         try:
             handle = self.path.open("rb")
         except OSError as exc:
@@ -158,27 +211,98 @@ class TmxReader:
             if not handle.read(1):
                 raise InputError(f"{self.path}: empty file, not a TMX memory")
             handle.seek(0)
+            yielded = 0
             try:
-                yield from self._units(handle)
+                start = self._start_of_runs(handle)
+                if start is not None:
+                    for unit in self._units_in_runs(handle, start):
+                        yielded += 1
+                        yield unit
+                    return
+            except _RunNotParsed:
+                # Not well-formed, or well-formed only as a whole (units nested in
+                # another element): the streaming parser decides, and names the line.
+                self.header, self.stats = TmxHeader(), ReadStats()
+            handle.seek(0)
+            self._line_offset = 0
+            try:
+                yield from itertools.islice(self._streamed_units(handle), yielded, None)
             except etree.XMLSyntaxError as exc:
                 raise InputError(f"{self.path}:{exc.lineno or 1}: not well-formed XML: {exc.msg}") from None
 
     def _fail(self, element: etree._Element, message: str) -> InputError:
-        return InputError(f"{self.path}:{element.sourceline or 0}: {message}")
+        return InputError(f"{self.path}:{(element.sourceline or 0) + self._line_offset}: {message}")
 
-    def _units(self, handle) -> Iterator[TranslationUnit]:
+    # --- files whose body can be cut into runs of units (nearly all) -------------------
+
+    def _start_of_runs(self, handle: BinaryIO) -> BodyStart | None:
+        """Where the body starts, if it can be read in runs of units (see :mod:`~tmkit.tmx.fragments`).
+
+        The prolog is parsed on its own (closed by ``</body></tmx>``): that reads the
+        header, and shows whether the body depends on it (an encoding other than
+        UTF-8, a DTD subset that may declare entities, namespaces). None sends the
+        file to the streaming parser, which reads everything and reports every error.
+        """
+        start = find_body(handle)
+        if start is None or _INTERNAL_SUBSET.search(start.prolog):
+            return None
+        try:
+            root = etree.fromstring(start.prolog + b"</body></tmx>", _safe_parser())
+        except etree.XMLSyntaxError:
+            return None
+        encoding = (root.getroottree().docinfo.encoding or "UTF-8").upper()
+        if root.tag != "tmx" or root.nsmap or encoding not in ("UTF-8", "UTF8", "ASCII", "US-ASCII"):
+            return None
+        self._check_root(root)
+        header = root.find("header")
+        if header is not None:
+            self._read_header(header)
+        return start
+
+    def _units_in_runs(self, handle: BinaryIO, start: BodyStart) -> Iterator[TranslationUnit]:
+        """The units of a body cut into runs, each parsed as a document of its own,
+        here or (large files) by worker processes; the end of the file is checked here."""
+        fragments = body_fragments(handle, start)
+        end: list[Fragment] = []
+
+        def runs() -> Iterator[Fragment]:
+            for fragment in fragments:
+                if fragment.last:
+                    end.append(fragment)
+                    return
+                yield fragment
+
+        workers = self.workers or read_workers(self.path)
+        if workers > 1:
+            settings = (str(self.path), self.zh_lang, self.en_lang)
+            for units, stats in ordered_map(functools.partial(_read_run, settings), runs(), workers,
+                                            preload=[__name__]):
+                self.stats.add(stats)
+                for fields in units:
+                    yield TranslationUnit(*fields)
+        else:
+            for fragment in runs():
+                yield from self._run(fragment)
+        try:  # the closing tags, and anything after the last unit, must make a well-formed end
+            etree.fromstring(b"<tmx><body>" + end[0].data, _safe_parser())
+        except etree.XMLSyntaxError:
+            raise _RunNotParsed from None
+
+    def _run(self, fragment: Fragment) -> list[TranslationUnit]:
+        """The units of one run of whole ``<tu>`` elements; errors name lines of the file."""
+        self._line_offset = fragment.line - 1
+        try:
+            body = etree.fromstring(b"<body>" + fragment.data + b"</body>", _safe_parser())
+        except etree.XMLSyntaxError:
+            raise _RunNotParsed from None
+        return [unit for unit in map(self._unit, body.iter("tu")) if unit is not None]
+
+    # --- any other file: streamed -------------------------------------------------------
+
+    def _streamed_units(self, handle: BinaryIO) -> Iterator[TranslationUnit]:
         # Only the elements the reader acts on raise events, and each <tu> is freed
-        # once read: the speed and the flat memory of a million-unit file come from here.
-        events = etree.iterparse(
-            handle,
-            events=("end",),
-            tag=("header", "tu", "body"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
+        # once read, so memory stays flat whatever the file's size.
+        events = etree.iterparse(handle, events=("end",), tag=("header", "tu", "body"), **_SAFE)
         seen_body = False
         checked_root = False
         read = 0
@@ -205,6 +329,8 @@ class TmxReader:
             self._check_root(events.root)
         if not seen_body:
             raise InputError(f"{self.path}: not a TMX file: no <body>")
+
+    # --- elements -----------------------------------------------------------------------
 
     def _check_root(self, root: etree._Element) -> None:
         if root.tag != "tmx":
@@ -235,23 +361,31 @@ class TmxReader:
     def _unit(self, tu: etree._Element) -> TranslationUnit | None:
         """One ``<tu>`` as a unit, or None (counted) when it lacks Chinese or English.
 
-        This runs once per unit of files with millions of them: element properties
-        are read once each, and the common shapes (a segment without inline codes, a
-        tu with only a tuid) take the short paths.
+        This runs once per unit of files with millions of them, and each call into
+        lxml costs about as much as a few lines of Python: attributes are read in one
+        ``items()`` call, each element once, and text with children (inline codes,
+        entities) takes the long path only when there are children.
         """
         props: dict[str, PropValue] = {}
         notes: list[str] = []
         variants: list[tuple[str, str]] = []
         inline_codes = False
-        tuv_attributes: dict[str, str] = {}
+        attributes: dict[str, str] = {}
         for child in tu:
             tag = child.tag
             if tag == "tuv":
-                attributes = child.attrib
-                code = attributes.get(XML_LANG) or attributes.get("lang")
+                xml_lang = lang = None
+                for name, value in child.items():
+                    if name == XML_LANG:
+                        xml_lang = value
+                    elif name == "lang":  # TMX 1.1
+                        lang = value
+                    elif value and name in TU_ATTRIBUTES:
+                        attributes.setdefault(name, value)
+                code = xml_lang or lang
                 if not code:
                     raise self._fail(child, "<tuv> without xml:lang")
-                seg = child[-1] if len(child) else None
+                seg = child[-1] if len(child) else None  # the DTD puts <seg> last
                 if seg is None or seg.tag != "seg":
                     seg = child.find("seg")
                     if seg is None:
@@ -261,10 +395,6 @@ class TmxReader:
                     variants.append((code, self._text(seg)))
                 else:
                     variants.append((code, seg.text or ""))
-                if len(attributes) > 1:
-                    for name in TU_ATTRIBUTES:
-                        if attributes.get(name) and name not in tuv_attributes:
-                            tuv_attributes[name] = attributes[name]
             elif tag == "prop":
                 prop_type = child.get("type", "")
                 value = self._text(child) if len(child) else (child.text or "")
@@ -292,13 +422,36 @@ class TmxReader:
         if inline_codes:
             stats.inline_codes += 1
             _add_prop(props, TEXT_CHANGED_PROP, INLINE_CODES_VALUE)
-        attributes = tu.attrib
-        tuid = attributes.get("tuid", "")
-        if len(attributes) > (1 if tuid else 0):
-            # Dates and authors are tu attributes in TMX 1.4, but some tools put them
-            # on the variants; the unit keeps whichever it has.
-            tuv_attributes = {**tuv_attributes, **{n: attributes[n] for n in TU_ATTRIBUTES if attributes.get(n)}}
-        return TranslationUnit(zh[1], en[1], tuid, props, tuple(notes), tuv_attributes)
+        tuid = ""
+        for name, value in tu.items():
+            if name == "tuid":
+                tuid = value
+            elif value and name in TU_ATTRIBUTES:
+                # Dates and authors are tu attributes in TMX 1.4, but some tools put
+                # them on the variants; the tu's own win.
+                attributes[name] = value
+        return TranslationUnit(zh[1], en[1], tuid, props, tuple(notes), attributes)
+
+
+def read_workers(path: Path) -> int:
+    """How many processes should parse ``path``: one for files read in about a second or
+    less, where starting workers would cost more than it saves; else one per core."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return 1
+    if size < PARALLEL_MIN_BYTES or not can_start_workers():
+        return 1
+    return min(usable_cores(), MAX_READ_WORKERS)
+
+
+def _read_run(settings: tuple[str, str | None, str | None], fragment: Fragment) -> tuple[list[tuple], ReadStats]:
+    """A run of units read in a worker process: plain tuples (cheaper to send back than
+    objects) and what was counted on the way."""
+    path, zh_lang, en_lang = settings
+    reader = TmxReader(path, zh_lang=zh_lang, en_lang=en_lang, workers=1)
+    units = [(u.zh, u.en, u.tuid, u.props, u.notes, u.attributes) for u in reader._run(fragment)]
+    return units, reader.stats
 
 
 def read_tmx(
