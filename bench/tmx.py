@@ -1,12 +1,21 @@
 """Benchmark: write and read TMX memories of 100,000 and 1,000,000 units.
 
 Prints wall-clock and CPU seconds (the machine may be shared), units/s, file size
-and peak memory (``ru_maxrss``) for each size, so
-that one can see the time grow linearly and the memory stay flat: the writer and the
-reader stream, and neither holds more than one unit. Each measurement runs in a
-fresh process, so its peak memory is its own. ``--merge`` also times ``merge_tmx`` on
-the memory merged with itself (every unit a duplicate), which goes through an
-on-disk SQLite store.
+and peak memory for each size, so that one can see the time grow linearly and the
+memory stay flat: the writer streams, and the reader holds one run of units (a few
+MB of the file) per process. Each measurement runs in a fresh process. Tasks:
+
+* ``generate``: only making the synthetic units, the part of ``write`` that is not
+  the writer's;
+* ``write``: ``write_tmx`` of those units;
+* ``read``: ``TmxReader`` as the command line uses it (``workers=None``: worker
+  processes for files over 64 MB, one per core up to four);
+* ``read-1``: ``TmxReader`` in one process (``workers=1``, the library's default).
+
+CPU seconds are this process's own; with workers, the peak memory is that of this
+process and its workers together (sampled from ``/proc`` every 50 ms, Linux only).
+``--merge`` also times ``merge_tmx`` on the memory merged with itself (every unit a
+duplicate), which goes through an on-disk SQLite store.
 
     python bench/tmx.py                      # 100k and 1M units, write and read
     python bench/tmx.py --sizes 10000 --merge
@@ -19,10 +28,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,35 +44,88 @@ EN = ("At its {n}th meeting, the Security Council considered the report of the S
 
 
 def units(count: int) -> Iterator:
+    """The synthetic units; what varies per unit is precomputed where it repeats, so
+    that making them costs little next to writing them (``generate`` times it alone)."""
     from tmkit.tmx import TranslationUnit
 
+    zh_head, zh_tail = ZH.split("{n}")
+    en_head, en_tail = EN.split("{n}")
+    scores = [f"{i / 1000:.4f}" for i in range(1000)]
+    paragraphs = [f"{i + 1}." for i in range(50)]
     for n in range(count):
         document = f"S/PV.{8000 + n // 200}"
+        number = str(n)
         yield TranslationUnit(
-            zh=ZH.format(n=n), en=EN.format(n=n), tuid=f"{document}:{n % 200 + 1}",
-            props={"x-document": document, "x-link": "1-1", "x-score": f"{(n % 1000) / 1000:.4f}",
-                   "x-paragraph": f"{n % 50 + 1}."},
+            zh_head + number + zh_tail, en_head + number + en_tail, f"{document}:{n % 200 + 1}",
+            {"x-document": document, "x-link": "1-1", "x-score": scores[n % 1000], "x-paragraph": paragraphs[n % 50]},
         )
 
 
 def run_one(task: str, count: int, path: Path) -> dict:
     """One measurement, in this process; prints JSON."""
+    sampler = TreeMemory()
     start, cpu = time.perf_counter(), time.process_time()
-    if task == "write":
+    if task == "generate":
+        done = sum(1 for _ in units(count))
+    elif task == "write":
         from tmkit.tmx import write_tmx
 
         done = write_tmx(units(count), path)
-    elif task == "read":
+    elif task in ("read", "read-1"):
         from tmkit.tmx import TmxReader
 
-        done = sum(1 for _ in TmxReader(path))
+        done = sum(1 for _ in TmxReader(path, workers=None if task == "read" else 1))
     else:
         from tmkit.tmx import merge_tmx
 
         done = merge_tmx([path, path], path.with_suffix(".merged.tmx")).written
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"task": task, "units": done, "seconds": seconds, "cpu": cpu, "peak_mb": peak_mb}
+    own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"task": task, "units": done, "seconds": seconds, "cpu": cpu, "peak_mb": max(own_mb, sampler.stop())}
+
+
+class TreeMemory:
+    """Peak resident memory of this process and all its descendants, sampled from /proc."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.peak_kb = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+        if Path("/proc/self/status").exists():
+            self._thread.start()
+
+    def _run(self, interval: float) -> None:
+        while not self._done.wait(interval):
+            self.peak_kb = max(self.peak_kb, sum(_rss_kb(pid) for pid in _tree(os.getpid())))
+
+    def stop(self) -> float:
+        """Stop sampling; the peak in MB (0 where /proc is missing)."""
+        self._done.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        return self.peak_kb / 1024
+
+
+def _tree(pid: int) -> list[int]:
+    pids = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
+            pids += _tree(int(child))
+    return pids
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def measure(task: str, count: int, path: Path) -> dict:
@@ -82,16 +146,16 @@ def main() -> None:
         task, count, path = args.child
         print(json.dumps(run_one(task, int(count), Path(path))))
         return
-    tasks = ["write", "read"] + (["merge"] if args.merge else [])
-    print(f"{'task':<6} {'units':>10} {'seconds':>8} {'CPU s':>6} {'units/s':>9} {'file MB':>8} {'peak MB':>8}")
+    tasks = ["generate", "write", "read", "read-1"] + (["merge"] if args.merge else [])
+    print(f"{'task':<8} {'units':>10} {'seconds':>8} {'CPU s':>6} {'units/s':>9} {'file MB':>8} {'peak MB':>8}")
     with tempfile.TemporaryDirectory(prefix="tmkit-bench-") as work:
         for count in args.sizes:
             path = Path(work) / f"{count}.tmx"
             for task in tasks:
                 result = measure(task, count, path)
-                size = path.stat().st_size / 1e6
+                size = path.stat().st_size / 1e6 if path.exists() else 0
                 rate = result["units"] / result["seconds"] if result["seconds"] else 0
-                print(f"{task:<6} {result['units']:>10,} {result['seconds']:>8.1f} {result['cpu']:>6.1f} {rate:>9,.0f} "
+                print(f"{task:<8} {result['units']:>10,} {result['seconds']:>8.1f} {result['cpu']:>6.1f} {rate:>9,.0f} "
                       f"{size:>8.0f} {result['peak_mb']:>8.0f}", flush=True)
 
 

@@ -123,13 +123,19 @@ def tmx_date(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime(TMX_DATE_FORMAT)
 
 
-def _segment_text(text: str) -> tuple[str, bool]:
-    """The text to write and whether it changed beyond trimming outer whitespace."""
+def _segment_xml(text: str) -> tuple[str, bool]:
+    """The segment as escaped XML text, and whether it changed beyond trimming outer whitespace.
+
+    Most segments need nothing but the trim, and one search tells.
+    """
     stripped = text.strip()
     if not _NEEDS_ESCAPING.search(stripped):
         return stripped, False
     cleaned = clean_xml_text(stripped)
-    return cleaned.strip(), cleaned != stripped
+    changed = cleaned != stripped
+    if changed:
+        cleaned = cleaned.strip()
+    return escape_text(cleaned), changed
 
 
 def escape_text(text: str) -> str:
@@ -186,6 +192,8 @@ _PAD = "\n" + INDENT * 3
 # Anything a segment needs more than copying for: markup characters, CR, and what
 # XML 1.0 forbids. Most segments have none, and one search settles it.
 _NEEDS_ESCAPING = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# An attribute value also needs its quote and the whitespace a parser would normalise.
+_NEEDS_ESCAPING_ATTRIBUTE = re.compile("[&<>\"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -195,9 +203,14 @@ def _prop_xml(prop_type: str, value: str) -> str:
 
 
 def _tuv_xml(lang: str, text: str) -> str:
-    if _NEEDS_ESCAPING.search(text):
-        text = escape_text(text)
     return f'{_PAD}<tuv xml:lang="{lang}">{_PAD}{INDENT}<seg>{text}</seg>{_PAD}</tuv>'
+
+
+def _attribute_xml(value: str) -> str:
+    """An attribute value as written: most (tuids, dates) need no change, and one search tells."""
+    if _NEEDS_ESCAPING_ATTRIBUTE.search(value):
+        return escape_attribute(clean_xml_text(value))
+    return value
 
 
 def format_tu(unit: TranslationUnit, zh_lang: str, en_lang: str) -> str:
@@ -211,19 +224,19 @@ def format_tu(unit: TranslationUnit, zh_lang: str, en_lang: str) -> str:
     escaping below is all XML asks here, and the tests check the result against the
     DTD and two independent readers.
     """
-    zh, zh_changed = _segment_text(unit.zh)
-    en, en_changed = _segment_text(unit.en)
+    zh, zh_changed = _segment_xml(unit.zh)
+    en, en_changed = _segment_xml(unit.en)
     props = unit.props
     if zh_changed or en_changed:
         earlier = [v for v in prop_values(props, TEXT_CHANGED_PROP) if v != TEXT_CHANGED_VALUE]
         props = {**props, TEXT_CHANGED_PROP: "; ".join([*earlier, TEXT_CHANGED_VALUE])}
     parts = ["\n", INDENT * 2, "<tu"]
     if unit.tuid:
-        parts.append(f' tuid="{escape_attribute(clean_xml_text(unit.tuid))}"')
+        parts.append(f' tuid="{_attribute_xml(unit.tuid)}"')
     if unit.attributes:
         for name in TU_ATTRIBUTES:
             if unit.attributes.get(name):
-                parts.append(f' {name}="{escape_attribute(clean_xml_text(unit.attributes[name]))}"')
+                parts.append(f' {name}="{_attribute_xml(unit.attributes[name])}"')
     parts.append(">")
     for note in unit.notes:
         parts += (_PAD, "<note>", escape_text(clean_xml_text(note)), "</note>")
