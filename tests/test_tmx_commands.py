@@ -177,24 +177,32 @@ def test_validate_reports_each_problem_on_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     expected = [
-        ":4: creationdate \"2024-01-01\" is not YYYYMMDDThhmmssZ",
-        ":6: tu 1: x-score \"1.7\" is not a number in [0, 1]",
-        ":6: tu 1: <note> after <prop>",
-        ":7: tu 1: zh-CN segment has leading or trailing whitespace",
-        ":8: tu 1: tuid used before",
-        ":8: tu 1: prop type \"domain\" lacks the x- prefix",
-        ":8: tu 1: x-link \"1-0\" is not N-M",
-        ":9: tu 1: language \"zh-cn\" spelled differently from \"zh-CN\"",
-        ":10: tu 3: DTD: No declaration for attribute foo of element tu",
-        ":10: tu 3: no en variant(s)",
-        ":11: DTD: Element tu content does not follow the DTD",
-        ":11: <tu> without tuid",
-        ":11: no zh variant(s)",
+        ":4: error: creationdate \"2024-01-01\" is not YYYYMMDDThhmmssZ",
+        ":6: tu 1: error: x-score \"1.7\" is not a number in [0, 1]",
+        ":6: tu 1: warning: <note> after <prop>",
+        ":7: tu 1: warning: zh-CN segment has leading or trailing whitespace",
+        ":8: tu 1: error: tuid used before",
+        ":8: tu 1: warning: prop type \"domain\" lacks the x- prefix",
+        ":8: tu 1: error: x-link \"1-0\" is not N-M",
+        ":9: tu 1: warning: language \"zh-cn\" spelled differently from \"zh-CN\"",
+        ":10: tu 3: error: DTD: No declaration for attribute foo of element tu",
+        ":10: tu 3: error: no en variant(s)",
+        ":11: error: DTD: Element tu content does not follow the DTD",
+        ":11: warning: <tu> without tuid",
+        ":11: error: no zh variant(s)",
     ]
     for fragment in expected:
         assert any(line.startswith(str(bad)) and fragment in line for line in lines), (fragment, lines)
     assert len(lines) == len(expected), lines
-    assert "13 problems" in result.stderr
+    assert "8 errors, 5 warnings" in result.stderr
+
+
+def test_validate_warns_of_segments_trados_would_skip(tmp_path: Path) -> None:
+    long = tmp_path / "long.tmx"
+    write_tmx([TranslationUnit("中" * 2001, "Short", "1"), TranslationUnit("中" * 2000, "Fits", "2")], long)
+    problems = list(validate_tmx(long))
+    assert [(p.tuid, p.severity) for p in problems] == [("1", "warning")]
+    assert "longer than 2,000 characters" in problems[0].message
 
 
 def test_validate_malformed_and_entities(tmp_path: Path) -> None:
@@ -202,7 +210,7 @@ def test_validate_malformed_and_entities(tmp_path: Path) -> None:
     broken.write_text('<tmx version="1.4"><header/>\n<body><tu>', encoding="utf-8")
     result = run("tmx", "validate", broken)
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[-1].startswith(f"{broken}:2: not well-formed XML: Premature end of data")
+    assert result.stdout.splitlines()[-1].startswith(f"{broken}:2: error: not well-formed XML: Premature end of data")
     entity = tmp_path / "entity.tmx"
     entity.write_text('<!DOCTYPE tmx [<!ENTITY e "x">]><tmx version="1.4"><header/><body><tu tuid="1">'
                       '<tuv xml:lang="zh"><seg>&e;</seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>',
@@ -245,4 +253,12 @@ def test_tico19_through_the_commands(tmp_path: Path) -> None:
     written = len(list(read_tmx(merged)))
     assert f"{written} units written" in result.stderr and written < 3071
     validation = run("tmx", "validate", tico)
-    assert validation.exit_code == 1 and 'srclang "en" is not Chinese' in validation.stdout
+    assert validation.exit_code == 0 and 'warning: srclang "en" is not Chinese' in validation.stdout
+    # Another tool's convention on every unit is shown three times, then counted.
+    lines = validation.stdout.splitlines()
+    assert sum("lacks the x- prefix" in line for line in lines) == 4
+    assert lines[-1] == f'{tico}: warning: … 3,068 more: prop type "note" lacks the x- prefix CAT tools filter on'
+    assert "0 errors, 3,073 warnings" in validation.stderr
+    assert run("tmx", "validate", "--strict", tico).exit_code == 1
+    every = run("tmx", "validate", "--all", tico)
+    assert sum("lacks the x- prefix" in line for line in every.stdout.splitlines()) == 3071

@@ -7,6 +7,7 @@ Argument parsing and one-line reports only; the work is done by the modules of
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -26,7 +27,7 @@ from tmkit.tmx.reader import TmxReader, units_and_languages
 from tmkit.tmx.stats import collect_stats, format_stats
 from tmkit.tmx.unaligned import write_unaligned
 from tmkit.tmx.units import translation_units
-from tmkit.tmx.validate import tmx_dtd, validate_tmx
+from tmkit.tmx.validate import ERROR, tmx_dtd, validate_tmx
 from tmkit.tmx.writer import write_tmx
 
 ZH_LANG = click.option("--zh-lang", default=None, metavar="CODE",
@@ -35,6 +36,8 @@ EN_LANG = click.option("--en-lang", default=None, metavar="CODE",
                        help="Language code of the English side (default: as in the input, else en-US).")
 OUTPUT = click.option("-o", "--output", required=True, metavar="FILE", help="Output file, or - for stdout.")
 INPUT = click.Path(path_type=Path)
+#: ``validate`` prints a message this many times per file, then how many more there are.
+SHOWN_PER_MESSAGE = 3
 
 
 @click.group(name="tmx")
@@ -157,12 +160,19 @@ def convert(source: Path, output: str, zh_file: Path | None, en_file: Path | Non
 @tmx_group.command()
 @click.argument("files", nargs=-1, required=True, type=INPUT)
 @click.option("--dtd", type=INPUT, metavar="FILE", help="Another TMX DTD (default: tmkit's TMX 1.4b copy).")
+@click.option("--all", "show_all", is_flag=True,
+              help=f"Print every problem (default: at most {SHOWN_PER_MESSAGE} lines per message, then a count).")
+@click.option("--strict", is_flag=True, help="Warnings fail the check too (exit 1).")
 @ZH_LANG
 @EN_LANG
-def validate(files: tuple[Path, ...], dtd: Path | None, zh_lang: str | None, en_lang: str | None) -> None:
+def validate(files: tuple[Path, ...], dtd: Path | None, show_all: bool, strict: bool,
+             zh_lang: str | None, en_lang: str | None) -> None:
     """Check FILES against the TMX 1.4b DTD and tmkit's rules, one line per problem.
 
-    Exit status 1 if any file has a problem.
+    Errors break the DTD or make a unit unusable as a zh→en unit; warnings are
+    departures from what tmkit writes that CAT tools accept (another source
+    language, props without x-, spaces around segments). Exit status 1 if any file
+    has an error (or, with --strict, a warning).
     """
     try:
         checker_dtd = tmx_dtd(dtd)
@@ -170,11 +180,23 @@ def validate(files: tuple[Path, ...], dtd: Path | None, zh_lang: str | None, en_
         raise InputError(f"{dtd}: cannot load the DTD ({exc})") from None
     failed = 0
     for path in files:
-        problems = 0
+        counts: Counter[tuple[str, str]] = Counter()
         for problem in validate_tmx(path, zh_lang=zh_lang, en_lang=en_lang, dtd=checker_dtd):
-            click.echo(problem.format(path))
-            problems += 1
-        failed += problems > 0
-        click.echo(f"{path}: {'valid' if not problems else f'{problems} problems'}", err=True)
+            key = (problem.severity, problem.message)
+            counts[key] += 1
+            if show_all or counts[key] <= SHOWN_PER_MESSAGE:
+                click.echo(problem.format(path))
+        for (severity, message), count in counts.items():
+            if count > SHOWN_PER_MESSAGE and not show_all:
+                click.echo(f"{path}: {severity}: … {count - SHOWN_PER_MESSAGE:,} more: {message}")
+        errors = sum(n for (severity, _), n in counts.items() if severity == ERROR)
+        warnings = sum(counts.values()) - errors
+        failed += errors > 0 or (strict and warnings > 0)
+        verdict = "valid" if not counts else f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        click.echo(f"{path}: {verdict}", err=True)
     if failed:
         raise SystemExit(1)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

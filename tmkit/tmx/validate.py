@@ -29,29 +29,39 @@ from lxml import etree
 
 from tmkit.tmx.reader import XML_LANG, primary_subtag
 
-__all__ = ["Problem", "validate_tmx", "tmx_dtd", "DTD_PATH"]
+__all__ = ["Problem", "validate_tmx", "tmx_dtd", "DTD_PATH", "ERROR", "WARNING"]
 
 DTD_PATH = Path(str(resources.files("tmkit") / "data" / "tmx14.dtd"))
 TMX_DATE = re.compile(r"\d{8}T\d{6}Z")
 LINK = re.compile(r"[1-9]\d*-[1-9]\d*")
 DATE_ATTRIBUTES = ("creationdate", "changedate", "lastusagedate")
+#: Trados (Cloud) skips units whose source or target segment is longer than this.
+LONGEST_SEGMENT = 2000
 REQUIRED_HEADER = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype")
 # lxml validates a subtree inside a fake document that declares the xml: prefix.
 _FAKE_DOCUMENT_NOISE = "No declaration for attribute xmlns:xml"
 
 
+ERROR = "error"
+#: What breaks no CAT tool's import but departs from what tmkit writes or TMX
+#: recommends (an English source language, props without ``x-``, stray spaces):
+#: other tools' memories have such things on every unit.
+WARNING = "warning"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a file, where it is, and in which unit."""
+    """One thing wrong with a file, where it is, in which unit, and how bad."""
 
     line: int
     message: str
     tuid: str | None = None
+    severity: str = ERROR
 
     def format(self, path: str | os.PathLike[str]) -> str:
-        """``FILE:LINE: [tu TUID:] message``: one line, as compilers report."""
+        """``FILE:LINE: [tu TUID:] error|warning: message``: one line, as compilers report."""
         where = f"tu {self.tuid}: " if self.tuid else ""
-        return f"{path}:{self.line}: {where}{self.message}"
+        return f"{path}:{self.line}: {where}{self.severity}: {self.message}"
 
 
 def tmx_dtd(path: str | os.PathLike[str] | None = None) -> etree.DTD:
@@ -81,18 +91,18 @@ class _Validator:
             yield Problem(line, f'creationdate "{date}" is not YYYYMMDDThhmmssZ (UTC)')
         srclang = header.get("srclang", "")
         if srclang and primary_subtag(srclang) != "zh":
-            yield Problem(line, f'srclang "{srclang}" is not Chinese (tmkit memories are zh→en)')
+            yield Problem(line, f'srclang "{srclang}" is not Chinese (tmkit memories are zh→en)', severity=WARNING)
         elif srclang and self.zh_lang is None:
             self.zh_lang = srclang
         if header.get("segtype") not in (None, "sentence"):
-            yield Problem(line, f'segtype "{header.get("segtype")}" (tmkit writes sentence)')
+            yield Problem(line, f'segtype "{header.get("segtype")}" (tmkit writes sentence)', severity=WARNING)
 
     def tu(self, tu: etree._Element) -> Iterator[Problem]:
         tuid = tu.get("tuid")
         yield from self.dtd_problems(tu, tuid)
         line = tu.sourceline or 0
         if not tuid:
-            yield Problem(line, "<tu> without tuid")
+            yield Problem(line, "<tu> without tuid", severity=WARNING)
         else:
             digest = hashlib.blake2b(tuid.encode("utf-8"), digest_size=8).digest()
             if digest in self.tuids:
@@ -112,14 +122,15 @@ class _Validator:
                 seen_prop = True
                 yield from self._prop(child, tuid)
             elif child.tag == "note" and seen_prop:
-                yield Problem(child.sourceline or 0, "<note> after <prop> (write notes, then props, then variants)", tuid)
+                yield Problem(child.sourceline or 0, "<note> after <prop> (write notes, then props, then variants)", tuid,
+                              WARNING)
 
     def _prop(self, prop: etree._Element, tuid: str | None) -> Iterator[Problem]:
         line = prop.sourceline or 0
         prop_type = prop.get("type", "")
         value = prop.text or ""
         if not prop_type.startswith("x-"):
-            yield Problem(line, f'prop type "{prop_type}" lacks the x- prefix CAT tools filter on', tuid)
+            yield Problem(line, f'prop type "{prop_type}" lacks the x- prefix CAT tools filter on', tuid, WARNING)
         elif prop_type == "x-score":
             try:
                 score = float(value)
@@ -141,13 +152,14 @@ class _Validator:
             languages[language] = languages.get(language, 0) + 1
             expected = {"zh": "zh_lang", "en": "en_lang"}.get(language)
             if expected is None:
-                yield Problem(line, f'variant in "{code}", neither Chinese nor English', tuid)
+                yield Problem(line, f'variant in "{code}", neither Chinese nor English', tuid, WARNING)
                 continue
             wanted = getattr(self, expected)
             if wanted is None:
                 setattr(self, expected, code)
             elif code != wanted:
-                yield Problem(line, f'language "{code}" spelled differently from "{wanted}" elsewhere in the file', tuid)
+                yield Problem(line, f'language "{code}" spelled differently from "{wanted}" elsewhere in the file', tuid,
+                              WARNING)
             seg = tuv.find("seg")
             if seg is None:
                 continue
@@ -155,7 +167,10 @@ class _Validator:
             if not text.strip():
                 yield Problem(line, f"empty {code} segment", tuid)
             elif text != text.strip():
-                yield Problem(line, f"{code} segment has leading or trailing whitespace", tuid)
+                yield Problem(line, f"{code} segment has leading or trailing whitespace", tuid, WARNING)
+            if len(text) > LONGEST_SEGMENT:
+                yield Problem(line, f"{code} segment longer than {LONGEST_SEGMENT:,} characters (Trados does not "
+                              "import it)", tuid, WARNING)
         for language in ("zh", "en"):
             count = languages.get(language, 0)
             if count != 1:
