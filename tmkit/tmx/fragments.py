@@ -42,6 +42,7 @@ _UNIT_END = re.compile(rb"</tu[ \t\r\n]*>")
 _CONSTRUCT_OR_UNIT_END = re.compile(
     rb"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)|(</tu[ \t\r\n]*>)", re.DOTALL
 )
+_MARKUP_DECLARATION = re.compile(rb"<[!?]")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -86,7 +87,7 @@ def last_unit_end(data: bytes) -> int:
     ``data`` must begin outside any markup (at the start of the body or right after
     a unit), which is where every run begins.
     """
-    if b"<!--" in data or b"<![CDATA[" in data or b"<?" in data:
+    if _MARKUP_DECLARATION.search(data):  # in a body, "<!" starts a comment or CDATA
         end = -1
         for match in _CONSTRUCT_OR_UNIT_END.finditer(data):
             if match.group(1) is not None:

@@ -275,10 +275,10 @@ class TmxReader:
         workers = self.workers or read_workers(self.path)
         if workers > 1:
             settings = (str(self.path), self.zh_lang, self.en_lang)
-            for units, stats in ordered_map(functools.partial(_read_run, settings), runs(), workers,
-                                            preload=[__name__]):
+            for columns, stats in ordered_map(functools.partial(_read_run, settings), runs(), workers,
+                                              preload=[__name__]):
                 self.stats.add(stats)
-                for fields in units:
+                for fields in zip(*columns):
                     yield TranslationUnit(*fields)
         else:
             for fragment in runs():
@@ -445,13 +445,15 @@ def read_workers(path: Path) -> int:
     return min(usable_cores(), MAX_READ_WORKERS)
 
 
-def _read_run(settings: tuple[str, str | None, str | None], fragment: Fragment) -> tuple[list[tuple], ReadStats]:
-    """A run of units read in a worker process: plain tuples (cheaper to send back than
-    objects) and what was counted on the way."""
+def _read_run(settings: tuple[str, str | None, str | None], fragment: Fragment) -> tuple[tuple[list, ...], ReadStats]:
+    """A run of units read in a worker process, sent back as columns (zh, en, tuid, props,
+    notes, attributes): fewer objects to pickle and unpickle than one tuple per unit."""
     path, zh_lang, en_lang = settings
     reader = TmxReader(path, zh_lang=zh_lang, en_lang=en_lang, workers=1)
-    units = [(u.zh, u.en, u.tuid, u.props, u.notes, u.attributes) for u in reader._run(fragment)]
-    return units, reader.stats
+    units = reader._run(fragment)
+    columns = ([u.zh for u in units], [u.en for u in units], [u.tuid for u in units], [u.props for u in units],
+               [u.notes for u in units], [u.attributes for u in units])
+    return columns, reader.stats
 
 
 def read_tmx(
