@@ -9,13 +9,13 @@ MB of the file) per process. Each measurement runs in a fresh process. Tasks:
   the writer's;
 * ``write``: ``write_tmx`` of those units;
 * ``read``: ``TmxReader`` as the command line uses it (``workers=None``: worker
-  processes for files over 64 MB, one per core up to four);
+  processes for files over 32 MB, one per core up to four);
 * ``read-1``: ``TmxReader`` in one process (``workers=1``, the library's default).
 
 CPU seconds are this process's own; with workers, the peak memory is that of this
 process and its workers together (sampled from ``/proc`` every 50 ms, Linux only).
-``--merge`` also times ``merge_tmx`` on the memory merged with itself (every unit a
-duplicate), which goes through an on-disk SQLite store.
+``--merge`` also times ``merge_tmx`` (as ``tmkit tmx merge`` runs it) on the memory
+merged with itself (every unit a duplicate), which goes through an on-disk SQLite store.
 
     python bench/tmx.py                      # 100k and 1M units, write and read
     python bench/tmx.py --sizes 10000 --merge
@@ -78,7 +78,7 @@ def run_one(task: str, count: int, path: Path) -> dict:
     else:
         from tmkit.tmx import merge_tmx
 
-        done = merge_tmx([path, path], path.with_suffix(".merged.tmx")).written
+        done = merge_tmx([path, path], path.with_suffix(".merged.tmx"), workers=None).written
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"task": task, "units": done, "seconds": seconds, "cpu": cpu, "peak_mb": max(own_mb, sampler.stop())}

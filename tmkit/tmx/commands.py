@@ -69,7 +69,7 @@ def merge(files: tuple[Path, ...], output: str, zh_lang: str | None, en_lang: st
     Units are the same when their Chinese and English text are equal after whitespace
     normalisation; the merged unit has the best x-score and every x-document.
     """
-    result = merge_tmx(list(files), output, zh_lang=zh_lang, en_lang=en_lang)
+    result = merge_tmx(list(files), output, zh_lang=zh_lang, en_lang=en_lang, workers=None)
     skipped = f"; {result.skipped} <tu> without both zh and en skipped" if result.skipped else ""
     click.echo(
         f"{result.inputs} files, {result.read} units read, {result.duplicates} duplicates folded, "

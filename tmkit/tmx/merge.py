@@ -254,18 +254,19 @@ def merge_tmx(
     *,
     zh_lang: str | None = None,
     en_lang: str | None = None,
+    workers: int | None = 1,
 ) -> MergeStats:
     """Merge the TMX files ``inputs`` into ``output`` (written atomically), de-duplicated.
 
     ``zh_lang``/``en_lang`` are the language codes of the merged memory; by default
     the codes most used in the inputs (``zh-CN``/``en-US`` if they have none). They
     also pick the variant when an input unit has several of one language. Inputs
-    can be any tool's TMX 1.1–1.4b (see :class:`~tmkit.tmx.reader.TmxReader`);
-    ``output`` may be one of them.
+    can be any tool's TMX 1.1–1.4b (see :class:`~tmkit.tmx.reader.TmxReader`, also for
+    ``workers``); ``output`` may be one of them.
     """
     if not inputs:
         raise InputError("merge: no input files")
-    readers = [TmxReader(path, zh_lang=zh_lang, en_lang=en_lang) for path in inputs]
+    readers = [TmxReader(path, zh_lang=zh_lang, en_lang=en_lang, workers=workers) for path in inputs]
     with DedupStore() as store:
         for reader in readers:
             store.add(_with_tuids(reader))

@@ -68,8 +68,9 @@ _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[")
 _SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "remove_comments": True, "remove_pis": True}
 
 
-#: Files smaller than this are parsed in this process (about a second of work).
-PARALLEL_MIN_BYTES = 64 << 20
+#: Files smaller than this are parsed in this process: they take about a second, and
+#: starting worker processes would save little of it.
+PARALLEL_MIN_BYTES = 32 << 20
 #: Parsing workers beyond this gain little: this process must still take every unit.
 MAX_READ_WORKERS = 4
 
