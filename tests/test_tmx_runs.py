@@ -153,11 +153,12 @@ def test_units_nested_in_another_element_are_read_as_when_streaming(tmp_path: Pa
 # --- errors in late runs name the right line ---------------------------------------------
 
 
-def test_a_broken_unit_late_in_the_file_names_its_line(tmp_path: Path, tiny_runs: None) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_broken_unit_late_in_the_file_names_its_line(tmp_path: Path, tiny_runs: None, workers: int) -> None:
     units = UNITS * 5 + ['<tu><tuv xml:lang="zh"><seg>坏</tuv></tu>'] + UNITS
     text = tmx(units)
     line = text.splitlines().index('<tu><tuv xml:lang="zh"><seg>坏</tuv></tu>') + 1
-    reader = TmxReader(write(tmp_path, text))
+    reader = TmxReader(write(tmp_path, text), workers=workers)
     seen = []
     with pytest.raises(InputError, match=rf"in\.tmx:{line}: not well-formed XML: Opening and ending tag mismatch"):
         for unit in reader:
@@ -165,11 +166,13 @@ def test_a_broken_unit_late_in_the_file_names_its_line(tmp_path: Path, tiny_runs
     assert seen == ["plain", "cdata", "inline", "three", ""] * 5  # every unit before it, once
 
 
-def test_a_variant_without_language_late_in_the_file_names_its_line(tmp_path: Path, tiny_runs: None) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_variant_without_language_late_in_the_file_names_its_line(tmp_path: Path, tiny_runs: None,
+                                                                     workers: int) -> None:
     text = tmx(UNITS * 3 + ['<tu><tuv><seg>a</seg></tuv></tu>'])
     line = len(text.splitlines()) - 2
     with pytest.raises(InputError, match=rf"in\.tmx:{line}: <tuv> without xml:lang"):
-        list(TmxReader(write(tmp_path, text)))
+        list(TmxReader(write(tmp_path, text), workers=workers))
 
 
 def test_entity_reference_in_a_run_is_refused(tmp_path: Path, tiny_runs: None) -> None:
