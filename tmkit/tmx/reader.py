@@ -75,6 +75,10 @@ PARALLEL_MIN_BYTES = 32 << 20
 MAX_READ_WORKERS = 4
 
 
+#: zh, en, tuid, props, notes, attributes: what a :class:`TranslationUnit` is made of.
+UnitFields = tuple[str, str, str, dict[str, PropValue], tuple[str, ...], dict[str, str]]
+
+
 class _RunNotParsed(Exception):
     """A run of units is not a well-formed document on its own: read the file streaming."""
 
@@ -283,20 +287,22 @@ class TmxReader:
                     yield TranslationUnit(*fields)
         else:
             for fragment in runs():
-                yield from self._run(fragment)
+                for fields in self._run(fragment):
+                    yield TranslationUnit(*fields)
         try:  # the closing tags, and anything after the last unit, must make a well-formed end
             etree.fromstring(b"<tmx><body>" + end[0].data, _safe_parser())
         except etree.XMLSyntaxError:
             raise _RunNotParsed from None
 
-    def _run(self, fragment: Fragment) -> list[TranslationUnit]:
-        """The units of one run of whole ``<tu>`` elements; errors name lines of the file."""
+    def _run(self, fragment: Fragment) -> list[UnitFields]:
+        """The units of one run of whole ``<tu>`` elements, as the fields of
+        :class:`~tmkit.tmx.writer.TranslationUnit`; errors name lines of the file."""
         self._line_offset = fragment.line - 1
         try:
             body = etree.fromstring(b"<body>" + fragment.data + b"</body>", _safe_parser())
         except etree.XMLSyntaxError:
             raise _RunNotParsed from None
-        return [unit for unit in map(self._unit, body.iter("tu")) if unit is not None]
+        return [fields for fields in map(self._unit_fields, body.iter("tu")) if fields is not None]
 
     # --- any other file: streamed -------------------------------------------------------
 
@@ -360,7 +366,14 @@ class TmxReader:
         return "".join(element.itertext())
 
     def _unit(self, tu: etree._Element) -> TranslationUnit | None:
-        """One ``<tu>`` as a unit, or None (counted) when it lacks Chinese or English.
+        """One ``<tu>`` as a unit, or None (counted) when it lacks Chinese or English."""
+        fields = self._unit_fields(tu)
+        return None if fields is None else TranslationUnit(*fields)
+
+    def _unit_fields(self, tu: etree._Element) -> UnitFields | None:
+        """The fields of one ``<tu>``'s unit, or None (counted) when it lacks Chinese or English.
+
+        Fields rather than the unit, so that worker processes send back plain data.
 
         This runs once per unit of files with millions of them, and each call into
         lxml costs about as much as a few lines of Python: attributes are read in one
@@ -431,7 +444,7 @@ class TmxReader:
                 # Dates and authors are tu attributes in TMX 1.4, but some tools put
                 # them on the variants; the tu's own win.
                 attributes[name] = value
-        return TranslationUnit(zh[1], en[1], tuid, props, tuple(notes), attributes)
+        return zh[1], en[1], tuid, props, tuple(notes), attributes
 
 
 def read_workers(path: Path) -> int:
@@ -446,15 +459,12 @@ def read_workers(path: Path) -> int:
     return min(usable_cores(), MAX_READ_WORKERS)
 
 
-def _read_run(settings: tuple[str, str | None, str | None], fragment: Fragment) -> tuple[tuple[list, ...], ReadStats]:
+def _read_run(settings: tuple[str, str | None, str | None], fragment: Fragment) -> tuple[tuple, ReadStats]:
     """A run of units read in a worker process, sent back as columns (zh, en, tuid, props,
     notes, attributes): fewer objects to pickle and unpickle than one tuple per unit."""
     path, zh_lang, en_lang = settings
     reader = TmxReader(path, zh_lang=zh_lang, en_lang=en_lang, workers=1)
-    units = reader._run(fragment)
-    columns = ([u.zh for u in units], [u.en for u in units], [u.tuid for u in units], [u.props for u in units],
-               [u.notes for u in units], [u.attributes for u in units])
-    return columns, reader.stats
+    return tuple(zip(*reader._run(fragment))), reader.stats
 
 
 def read_tmx(
