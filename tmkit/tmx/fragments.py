@@ -16,8 +16,9 @@ by construct; all others are cut at the last ``</tu>`` with one search.
 
 This only works for files whose body can be read without their prolog: UTF-8 (or
 ASCII), no internal DTD subset (which could declare entities used in the body) and
-no namespace declarations on the root. :func:`find_body` returns None for any other
-file, and the reader streams those with ``iterparse`` instead.
+no namespace declarations on the root. :func:`find_body` finds where the body starts
+(or gives up: UTF-16, no ``<body>`` start tag in the first megabyte); the reader then
+parses the prolog to check the rest, and streams any other file with ``iterparse``.
 """
 
 from __future__ import annotations

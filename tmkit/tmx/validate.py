@@ -5,7 +5,9 @@ import without a dialog and be trusted by a translator: language codes spelled t
 same in the header and every variant, Chinese as the source language, a unique
 ``tuid`` per unit, both languages in every unit, no stray whitespace around segments,
 ``x-`` properties with sensible values, UTC dates. Each problem is reported with its
-line and unit so it can be found in the file.
+line and unit so it can be found in the file, as an *error* (the DTD is broken, or a
+unit cannot serve as a zh→en unit) or a *warning* (CAT tools accept it, but tmkit
+would not write it: other tools' memories carry such conventions on every unit).
 
 Validation streams like the reader: each ``<tu>`` is checked against the DTD on its
 own and then freed, and the skeleton (``<tmx>``, ``<header>``, ``<body>``) is checked
