@@ -118,9 +118,11 @@ def test_find_body_keeps_what_it_read_past_the_body() -> None:
 # --- runs give what streaming gives -------------------------------------------------------
 
 
-def test_runs_read_what_streaming_reads(tmp_path: Path, tiny_runs: None) -> None:
+def test_runs_read_what_streaming_reads(tmp_path: Path, tiny_runs: None, monkeypatch: pytest.MonkeyPatch) -> None:
     text = tmx(UNITS)
-    in_runs = read(write(tmp_path, text))
+    with monkeypatch.context() as patch:  # really read in runs, not streamed after a failed run
+        patch.setattr(TmxReader, "_streamed_units", lambda self, handle: pytest.fail("streamed"))
+        in_runs = read(write(tmp_path, text))
     # UTF-16 cannot be cut into runs: the same memory, streamed.
     streamed = read(write(tmp_path, text.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "s.tmx", "utf-16"))
     assert in_runs == streamed
@@ -186,3 +188,21 @@ def test_garbage_after_the_body_is_an_error(tmp_path: Path, tiny_runs: None) -> 
         list(TmxReader(write(tmp_path, tmx(UNITS) + "<tu>")))
     with pytest.raises(InputError, match="not well-formed XML"):
         list(TmxReader(write(tmp_path, tmx(UNITS).replace("</body>\n</tmx>\n", ""))))
+
+
+def test_random_bodies_and_block_sizes_read_as_when_streaming(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Units, comments, CDATA and PIs in random order, cut at random block sizes (fixed seed)."""
+    import random
+
+    pieces = UNITS + ["<!-- </tu> -->", "<?x </tu>?>", "\n\n", '<tu tuid="c"><tuv xml:lang="zh"><seg><![CDATA[</tu>'
+                      ']]></seg></tuv><tuv xml:lang="en"><seg><![CDATA[<!--]]></seg></tuv></tu>']
+    rng = random.Random(7)
+    for trial in range(30):
+        monkeypatch.setattr(fragments, "BLOCK_SIZE", rng.choice([16, 33, 64, 100, 257, 1000]))
+        text = tmx([rng.choice(pieces) for _ in range(rng.randrange(1, 40))])
+        with monkeypatch.context() as patch:  # really read in runs, not streamed after a failed run
+            patch.setattr(TmxReader, "_streamed_units", lambda self, handle: pytest.fail("streamed"))
+            in_runs = read(write(tmp_path, text, f"r{trial}.tmx"))
+        streamed = read(write(tmp_path, text.replace('encoding="UTF-8"', 'encoding="UTF-16"'), f"s{trial}.tmx",
+                              "utf-16"))
+        assert in_runs == streamed, trial
