@@ -29,15 +29,14 @@ checks that.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import measure  # noqa: E402  (bench/measure.py)
 from align import read_tico_documents  # noqa: E402  (bench/align.py)
 
 TICO = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tico19" / "all.en-zh.tmx"
@@ -72,53 +71,11 @@ def build_corpus(folder: Path, chunk: int) -> int:
 
 
 def run_measured(command: Sequence[str]) -> tuple[float, float, float, str]:
-    """Wall seconds, peak MB and CPU seconds over the process tree, and stderr of one command.
-
-    CPU time is the last value sampled for each process of the tree (at most 0.1 s short
-    per process): divided by wall time it says how many cores the run really had, which
-    on a shared machine is what limits scaling.
-    """
-    try:
-        import psutil
-    except ImportError:
-        psutil = None
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
-        peak = 0
-        cpu: dict[int, float] = {}
-        while process.poll() is None:
-            if psutil is not None:
-                try:
-                    root = psutil.Process(process.pid)
-                    tree = [root, *root.children(recursive=True)]
-                    peak = max(peak, sum(_rss(p) for p in tree))
-                    cpu.update((p.pid, _cpu(p, cpu.get(p.pid, 0.0))) for p in tree)
-                except psutil.Error:
-                    pass
-            time.sleep(0.1)
-        seconds = time.perf_counter() - start
-        err.seek(0)
-        text = err.read().decode("utf-8", "replace")
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{text}")
-    nan = float("nan")
-    return seconds, peak / 2**20 if psutil else nan, sum(cpu.values()) if psutil else nan, text
-
-
-def _rss(process) -> int:
-    try:
-        return process.memory_info().rss
-    except Exception:
-        return 0
-
-
-def _cpu(process, previous: float) -> float:
-    try:
-        times = process.cpu_times()
-        return times.user + times.system
-    except Exception:
-        return previous
+    """Wall seconds, peak MB and CPU seconds over the process tree, and stderr of one command."""
+    measured = measure.run_measured(command)
+    if measured.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({measured.returncode}):\n{measured.stderr}")
+    return measured.seconds, measured.peak_mb, measured.cpu, measured.stderr
 
 
 def sentences_in(report: Path, status: str = "done") -> tuple[int, int]:

@@ -12,8 +12,9 @@ MB of the file) per process. Each measurement runs in a fresh process. Tasks:
   processes for files over 32 MB, one per core up to four);
 * ``read-1``: ``TmxReader`` in one process (``workers=1``, the library's default).
 
-CPU seconds are this process's own; with workers, the peak memory is that of this
-process and its workers together (sampled from ``/proc`` every 50 ms, Linux only).
+``CPU s`` is the measured process's own CPU time, ``tree CPU`` that of the process and
+its workers together, and the peak memory too is the whole tree's (``bench/measure.py``,
+sampled every 0.1 s with psutil; NaN without it).
 ``--merge`` also times ``merge_tmx`` (as ``tmkit tmx merge`` runs it) on the memory
 merged with itself (every unit a duplicate), which goes through an on-disk SQLite store.
 
@@ -28,15 +29,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import run_measured  # noqa: E402  (bench/measure.py)
 
 ZH = "安全理事会第{n}次会议审议了秘书长关于中东局势，包括巴勒斯坦问题的报告，并通过了决议。"
 EN = ("At its {n}th meeting, the Security Council considered the report of the Secretary-General "
@@ -63,7 +64,6 @@ def units(count: int) -> Iterator:
 
 def run_one(task: str, count: int, path: Path) -> dict:
     """One measurement, in this process; prints JSON."""
-    sampler = TreeMemory()
     start, cpu = time.perf_counter(), time.process_time()
     if task == "generate":
         done = sum(1 for _ in units(count))
@@ -81,59 +81,19 @@ def run_one(task: str, count: int, path: Path) -> dict:
         done = merge_tmx([path, path], path.with_suffix(".merged.tmx"), workers=None).written
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"task": task, "units": done, "seconds": seconds, "cpu": cpu, "peak_mb": max(own_mb, sampler.stop())}
-
-
-class TreeMemory:
-    """Peak resident memory of this process and all its descendants, sampled from /proc."""
-
-    def __init__(self, interval: float = 0.05) -> None:
-        self.peak_kb = 0
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
-        if Path("/proc/self/status").exists():
-            self._thread.start()
-
-    def _run(self, interval: float) -> None:
-        while not self._done.wait(interval):
-            self.peak_kb = max(self.peak_kb, sum(_rss_kb(pid) for pid in _tree(os.getpid())))
-
-    def stop(self) -> float:
-        """Stop sampling; the peak in MB (0 where /proc is missing)."""
-        self._done.set()
-        if self._thread.is_alive():
-            self._thread.join()
-        return self.peak_kb / 1024
-
-
-def _tree(pid: int) -> list[int]:
-    pids = [pid]
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            children = (task / "children").read_text().split()
-        except OSError:
-            continue
-        for child in children:
-            pids += _tree(int(child))
-    return pids
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return {"task": task, "units": done, "seconds": seconds, "cpu": cpu, "own_mb": own_mb}
 
 
 def measure(task: str, count: int, path: Path) -> dict:
-    output = subprocess.run(
-        [sys.executable, __file__, "--child", task, str(count), str(path)],
-        check=True, capture_output=True, text=True,
-    ).stdout
-    return json.loads(output)
+    """One measurement in a fresh process, with the memory and CPU of its workers."""
+    command = [sys.executable, __file__, "--child", task, str(count), str(path)]
+    measured = run_measured(command)
+    if measured.returncode != 0:
+        raise SystemExit(f"{task} failed:\n{measured.stderr}")
+    result = json.loads(measured.stdout)
+    result["tree_cpu"] = measured.cpu
+    result["peak_mb"] = max(result["own_mb"], measured.peak_mb)  # the sampling may miss a short peak
+    return result
 
 
 def main() -> None:
@@ -147,7 +107,8 @@ def main() -> None:
         print(json.dumps(run_one(task, int(count), Path(path))))
         return
     tasks = ["generate", "write", "read", "read-1"] + (["merge"] if args.merge else [])
-    print(f"{'task':<8} {'units':>10} {'seconds':>8} {'CPU s':>6} {'units/s':>9} {'file MB':>8} {'peak MB':>8}")
+    print(f"{'task':<8} {'units':>10} {'seconds':>8} {'CPU s':>6} {'tree CPU':>8} {'units/s':>9} {'file MB':>8} "
+          f"{'peak MB':>8}")
     with tempfile.TemporaryDirectory(prefix="tmkit-bench-") as work:
         for count in args.sizes:
             path = Path(work) / f"{count}.tmx"
@@ -155,7 +116,8 @@ def main() -> None:
                 result = measure(task, count, path)
                 size = path.stat().st_size / 1e6 if path.exists() else 0
                 rate = result["units"] / result["seconds"] if result["seconds"] else 0
-                print(f"{task:<8} {result['units']:>10,} {result['seconds']:>8.1f} {result['cpu']:>6.1f} {rate:>9,.0f} "
+                print(f"{task:<8} {result['units']:>10,} {result['seconds']:>8.1f} {result['cpu']:>6.1f} "
+                      f"{result['tree_cpu']:>8.1f} {rate:>9,.0f} "
                       f"{size:>8.0f} {result['peak_mb']:>8.0f}", flush=True)
 
 
