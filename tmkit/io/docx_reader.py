@@ -27,6 +27,7 @@ from tmkit.document import Block, BlockKind
 from tmkit.errors import InputError
 from tmkit.io.decode import read_file_bytes
 from tmkit.io.inline import InlineText, letter_numeral, make_block, roman_numeral
+from tmkit.io.safe_xml import safe_parser
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -82,8 +83,7 @@ def _xml_of(part: object) -> etree._Element | None:
     element = getattr(part, "element", None)
     if element is not None:
         return element
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
-    return etree.fromstring(part.blob, parser)  # type: ignore[attr-defined]
+    return etree.fromstring(part.blob, safe_parser(remove_blank_text=True))  # type: ignore[attr-defined]
 
 
 class Styles:

@@ -27,6 +27,7 @@ from elementpath import XPath2Parser, XPathContext
 from lxml import etree
 
 from tmkit.errors import InputError
+from tmkit.io.safe_xml import safe_parser
 
 __all__ = ["Schematron", "Failure"]
 
@@ -70,7 +71,7 @@ class Schematron:
 
     def __init__(self, path: Path):
         try:
-            schema = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+            schema = etree.parse(str(path), safe_parser()).getroot()
         except (OSError, etree.XMLSyntaxError) as exc:
             raise InputError(f"{path}: cannot read Schematron schema: {exc}") from None
         if schema.tag != f"{{{SCH}}}schema":

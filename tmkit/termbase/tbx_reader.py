@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from tmkit.errors import InputError
+from tmkit.io.safe_xml import safe_parser
 from tmkit.termbase.model import (
     LANGUAGES,
     PARTS_OF_SPEECH,
@@ -36,13 +37,8 @@ from tmkit.termbase.tbx_format import (
 )
 from tmkit.tmx.reader import primary_subtag
 
-__all__ = ["read_tbx", "parse_tbx", "safe_parser"]
+__all__ = ["read_tbx", "parse_tbx"]
 
-
-
-def safe_parser() -> etree.XMLParser:
-    """An lxml parser that never expands entities, loads DTDs or goes on the network."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 def parse_tbx(path: Path) -> etree._ElementTree:

@@ -21,9 +21,9 @@ from pathlib import Path
 from lxml import etree
 
 from tmkit.errors import InputError
+from tmkit.io.safe_xml import safe_parser
 from tmkit.termbase.schematron import Schematron
 from tmkit.termbase.tbx_format import TBX_2008, TBX_V3
-from tmkit.termbase.tbx_reader import safe_parser
 
 __all__ = ["TbxReport", "validate_tbx", "find_schemas", "CORE_RNG", "DIALECT_RULES"]
 

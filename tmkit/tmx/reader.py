@@ -40,6 +40,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from tmkit.errors import InputError
+from tmkit.io.safe_xml import SAFE_XML, safe_parser
 from tmkit.processes import can_start_workers, ordered_map, usable_cores
 from tmkit.tmx.fragments import BodyStart, Fragment, body_fragments, find_body
 from tmkit.tmx.writer import (
@@ -64,8 +65,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 INLINE_CODES_VALUE = "inline codes kept as text"
 
 _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[")
-#: What a TMX file may not make the parser do: expand entities, load a DTD, fetch.
-_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "remove_comments": True, "remove_pis": True}
+#: Comments and processing instructions are dropped: they are no part of a unit's text.
+_UNIT_PARSING = {"remove_comments": True, "remove_pis": True}
 
 
 #: Files smaller than this are parsed in this process: they take about a second, and
@@ -83,8 +84,8 @@ class _RunNotParsed(Exception):
     """A run of units is not a well-formed document on its own: read the file streaming."""
 
 
-def _safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(**_SAFE)
+def _unit_parser() -> etree.XMLParser:
+    return safe_parser(**_UNIT_PARSING)
 
 
 @dataclass
@@ -252,7 +253,7 @@ class TmxReader:
         if start is None or _INTERNAL_SUBSET.search(start.prolog):
             return None
         try:
-            root = etree.fromstring(start.prolog + b"</body></tmx>", _safe_parser())
+            root = etree.fromstring(start.prolog + b"</body></tmx>", _unit_parser())
         except etree.XMLSyntaxError:
             return None
         encoding = (root.getroottree().docinfo.encoding or "UTF-8").upper()
@@ -290,7 +291,7 @@ class TmxReader:
                 for fields in self._run(fragment):
                     yield TranslationUnit(*fields)
         try:  # the closing tags, and anything after the last unit, must make a well-formed end
-            etree.fromstring(b"<tmx><body>" + end[0].data, _safe_parser())
+            etree.fromstring(b"<tmx><body>" + end[0].data, _unit_parser())
         except etree.XMLSyntaxError:
             raise _RunNotParsed from None
 
@@ -299,7 +300,7 @@ class TmxReader:
         :class:`~tmkit.tmx.writer.TranslationUnit`; errors name lines of the file."""
         self._line_offset = fragment.line - 1
         try:
-            body = etree.fromstring(b"<body>" + fragment.data + b"</body>", _safe_parser())
+            body = etree.fromstring(b"<body>" + fragment.data + b"</body>", _unit_parser())
         except etree.XMLSyntaxError:
             raise _RunNotParsed from None
         return [fields for fields in map(self._unit_fields, body.iter("tu")) if fields is not None]
@@ -309,7 +310,8 @@ class TmxReader:
     def _streamed_units(self, handle: BinaryIO) -> Iterator[TranslationUnit]:
         # Only the elements the reader acts on raise events, and each <tu> is freed
         # once read, so memory stays flat whatever the file's size.
-        events = etree.iterparse(handle, events=("end",), tag=("header", "tu", "body"), **_SAFE)
+        events = etree.iterparse(handle, events=("end",), tag=("header", "tu", "body"), **SAFE_XML,
+                                 **_UNIT_PARSING)
         seen_body = False
         checked_root = False
         read = 0

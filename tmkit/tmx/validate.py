@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from tmkit.io.safe_xml import SAFE_XML
 from tmkit.tmx.reader import XML_LANG, primary_subtag
 
 __all__ = ["Problem", "validate_tmx", "tmx_dtd", "DTD_PATH", "ERROR", "WARNING"]
@@ -197,9 +198,7 @@ def validate_tmx(
     try:
         with open(path, "rb") as handle:
             root = None
-            events = etree.iterparse(
-                handle, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False
-            )
+            events = etree.iterparse(handle, events=("start", "end"), **SAFE_XML)
             for event, element in events:
                 if root is None:
                     root = element
