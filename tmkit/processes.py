@@ -5,22 +5,24 @@ files) want the same things: as many workers as the cores this process may use,
 workers that start clean (``forkserver``: no copies of the parent's threads, such as
 a progress bar's, which a plain ``fork`` would inherit in an unusable state), and
 Ctrl-C handled once, by the parent, rather than as one traceback per worker.
+
+:mod:`multiprocessing` and :mod:`concurrent.futures` are imported where they are used:
+every command that reads a memory imports this module, most never start a worker.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from concurrent import futures
+    from multiprocessing.context import BaseContext
 
 __all__ = ["usable_cores", "worker_context", "ignore_interrupts", "can_start_workers", "stopped_by_sigterm",
            "ordered_map"]
@@ -40,6 +42,8 @@ def usable_cores() -> int:
 def worker_context(preload: Sequence[str] = ()) -> BaseContext:
     """``forkserver`` where there is one (with ``preload`` imported once, in the server, so
     every worker forked from it has those modules loaded), else ``spawn``."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if preload and context.get_start_method() == "forkserver":
@@ -72,6 +76,8 @@ def stopped_by_sigterm() -> Iterator[None]:
 
 def can_start_workers() -> bool:
     """False inside a daemonic process (a ``multiprocessing.Pool`` worker), which may have no children."""
+    import multiprocessing
+
     return not multiprocessing.current_process().daemon
 
 
@@ -91,7 +97,6 @@ def ordered_map(
     ``function`` is raised here, at its item's turn; leaving the loop early cancels
     what has not started and waits for the rest.
     """
-    # Imported only here: it costs every CLI start-up ~50 ms.
     from concurrent import futures
 
     context = worker_context(preload)
