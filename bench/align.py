@@ -1,12 +1,14 @@
 """Benchmark: alignment quality and speed of tmkit against Gale-Church (figures printed, not asserted).
 
-Usage: python bench/align.py [--datasets aca,mag,tico,bible] [--skip-baseline] [--jobs N]
+Usage: python bench/align.py [--datasets mac,aca,mag,tico,bible] [--skip-baseline] [--jobs N]
                              [--time-limit S] [--scales 1,2,4] [--bible-verses N] [--seed N]
 
 Issue 4 asks how good and how fast tmkit's aligner is on public Chinese-English gold
 alignments, next to the baseline every paper reports (``bench/gale_church.py``). Data come from
 ``../shared/corpora`` beside the repository:
 
+* ``mac``: MAC-Dev, Bertalign's literary development set (one chapter each of six novels and
+  their published translations, gold ``[zh]:[en]`` made by hand; 2 links in 5 are not 1-1);
 * ``aca``, ``mag``: aligner-eval's academic and magazine texts (English ``.src``, Chinese
   ``.tgt``, gold ``[src]:[tgt]``, turned round here so Chinese comes first);
 * ``tico``: TICO-19's test/dev memory, one unit a sentence, grouped into its documents and
@@ -51,8 +53,9 @@ from tmkit.align.link import Link
 from tmkit.align.links_format import parse_links
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-ALL_DATASETS = ("aca", "mag", "tico", "bible")
-ALIGNERS = ("tmkit", "gale-church")
+ALL_DATASETS = ("mac", "aca", "mag", "tico", "bible")
+# tmkit as installed (sentence embeddings on), tmkit --no-semantic, and the baseline.
+ALIGNERS = ("tmkit", "tmkit-lexical", "gale-church")
 TICO_MERGE_RATE = 0.15
 TICO_DROP_RATE = 0.10
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -110,6 +113,15 @@ def read_gold(path: Path, *, swap: bool) -> list[Link]:
     """Gold links; ``swap`` when the file lists English ids first (aligner-eval, the Bible)."""
     links = parse_links(read_lines(path), source=str(path))
     return [Link(zh=link.en, en=link.zh) for link in links] if swap else links
+
+
+def load_mac() -> Dataset:
+    """MAC-Dev: ``zh/NNN`` and ``en/NNN`` one sentence a line, gold ``gold/NNN.align`` as ``[zh]:[en]``."""
+    base = CORPORA / "mac-dev"
+    names = sorted(path.name for path in (base / "zh").iterdir())
+    docs = [(read_lines(base / "zh" / name), read_lines(base / "en" / name)) for name in names]
+    gold = [read_gold(base / "gold" / f"{name}.align", swap=False) for name in names]
+    return Dataset("mac-dev", docs, gold)
 
 
 def load_aligner_eval(genre: str, stem: str) -> Dataset:
@@ -304,10 +316,12 @@ def load_tico(seed: int) -> list[Dataset]:
 
 def _aligner(name: str) -> Callable[[Sequence[str], Sequence[str]], list[Link]]:
     """The alignment function by name (resolved in the worker, so nothing unpicklable travels)."""
-    if name == "tmkit":
+    if name in ("tmkit", "tmkit-lexical"):
+        from functools import partial
+
         from tmkit.align import align
 
-        return align
+        return partial(align, semantic=name == "tmkit")
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from gale_church import gale_church_align
 
@@ -424,7 +438,7 @@ def score(dataset: Dataset, run: Run) -> Scores:
 # --------------------------------------------------------------------------- printing
 
 HEADER = (
-    f"{'dataset':<22} {'aligner':<12} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}"
+    f"{'dataset':<22} {'aligner':<14} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}"
     f" {'sent/s':>9} {'seconds':>8} {'peak MB':>8} {'(+MB)':>7} {'start s':>8}"
 )
 
@@ -432,11 +446,11 @@ HEADER = (
 def row(dataset: Dataset, aligner: str, run: Run) -> str:
     """One table line; a run without links says why instead of showing scores."""
     if run.links is None:
-        return f"{dataset.name:<22} {aligner:<12} {run.failure}"
+        return f"{dataset.name:<22} {aligner:<14} {run.failure}"
     s = score(dataset, run)
     rate = dataset.sentences / run.seconds if run.seconds > 0 else float("inf")
     return (
-        f"{dataset.name:<22} {aligner:<12}"
+        f"{dataset.name:<22} {aligner:<14}"
         f" {s.precision_strict:>8.3f} {s.recall_strict:>6.3f} {s.f1_strict:>6.3f}"
         f"   {s.precision_lax:>6.3f} {s.recall_lax:>6.3f} {s.f1_lax:>6.3f}"
         f" {rate:>9,.0f} {run.seconds:>8.2f} {run.peak_mb:>8.0f} {run.growth_mb:>7.0f} {run.startup:>8.2f}"
@@ -471,6 +485,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--scales", default="1,2,4", help="Bible repetitions for the linear-time check (1,2,4)")
     add("--bible-verses", type=int, default=None, help="use only the first N Bible verses")
     add("--seed", type=int, default=0, help="seed of the TICO-19 merges and deletions")
+    add("--unrelated", action=argparse.BooleanOptionalAction, default=True,
+        help="also align unrelated document pairs and print their scores (default: on)")
     add("--jobs", type=int, default=2, help="aligner processes at a time (2; 1 for the quietest timings)")
     args = parser.parse_args(argv)
     args.datasets = [name.strip() for name in args.datasets.split(",") if name.strip()]
@@ -491,6 +507,8 @@ def load(name: str, seed: int, verses: int | None) -> list[Dataset]:
 
 
 def _load(name: str, seed: int, verses: int | None) -> list[Dataset]:
+    if name == "mac":
+        return [load_mac()]
     if name == "aca":
         return [load_aligner_eval("aca", "001")]
     if name == "mag":
@@ -513,9 +531,9 @@ def _skip_reason(previous: tuple[int, Run], scale: int, time_limit: float) -> st
 
 def _scale_line(aligner: str, scale: int, dataset: Dataset, run: Run, base: Run) -> str:
     if run.links is None:
-        return f"{aligner:<12} {scale:>4}x {dataset.sentences:>10,} {run.failure}"
+        return f"{aligner:<14} {scale:>4}x {dataset.sentences:>10,} {run.failure}"
     return (
-        f"{aligner:<12} {scale:>4}x {dataset.sentences:>10,} {run.seconds:>8.2f}"
+        f"{aligner:<14} {scale:>4}x {dataset.sentences:>10,} {run.seconds:>8.2f}"
         f" {dataset.sentences / run.seconds:>9,.0f} {run.seconds / base.seconds:>8.2f}"
         f" {score(dataset, run).f1_strict:>9.3f}"
     )
@@ -524,7 +542,7 @@ def _scale_line(aligner: str, scale: int, dataset: Dataset, run: Run, base: Run)
 def linear_check(args: argparse.Namespace, first: dict[str, Run]) -> list[str]:
     """Seconds on the Bible repeated 1, 2, 4... times: linear aligners keep sent/s constant."""
     lines = [
-        f"{'aligner':<12} {'scale':>5} {'sentences':>10} {'seconds':>8} {'sent/s':>9} {'s/(1x s)':>8} {'strict F1':>9}"
+        f"{'aligner':<14} {'scale':>5} {'sentences':>10} {'seconds':>8} {'sent/s':>9} {'s/(1x s)':>8} {'strict F1':>9}"
     ]
     previous = {aligner: (1, run) for aligner, run in first.items()}
     one = load_bible(1, args.bible_verses)
@@ -539,7 +557,7 @@ def linear_check(args: argparse.Namespace, first: dict[str, Run]) -> list[str]:
             if reason is None:
                 going.append(aligner)
                 continue
-            lines.append(f"{aligner:<12} {scale:>4}x skipped: {reason}")
+            lines.append(f"{aligner:<14} {scale:>4}x skipped: {reason}")
             print(lines[-1], flush=True)
             del previous[aligner]
         runs = run_all([(dataset, aligner) for aligner in going], args.jobs, args.time_limit)
@@ -547,6 +565,47 @@ def linear_check(args: argparse.Namespace, first: dict[str, Run]) -> list[str]:
             lines.append(_scale_line(aligner, scale, dataset, run, first[aligner]))
             print(lines[-1], flush=True)
             previous[aligner] = (scale, run)
+    return lines
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def unrelated_pairs(seed: int) -> list[tuple[str, list[str], list[str]]]:
+    """Pairs of texts that are not translations of each other, to check that scores say so."""
+    from tmkit.pipeline import load_sentences
+
+    pairs = []
+    seeds = sorted((CORPORA.parent / "seeds").glob("002_*.txt"))
+    if seeds and (REPO / "examples" / "sdg16.en.txt").exists():
+        zh = [s.text for s in load_sentences(seeds[0], "zh", False)]
+        en = [s.text for s in load_sentences(REPO / "examples" / "sdg16.en.txt", "en", False)]
+        pairs.append(("seed 002 zh / SDG 16 en", zh, en))
+    documents = read_tico_documents(CORPORA / "tico19" / "all.en-zh.tmx")
+    for k in (0, 5, 10):
+        pairs.append((f"TICO doc {k} zh / doc {k + 1} en", [zh for zh, _ in documents[k]],
+                      [en for _, en in documents[k + 1]]))
+    mac = load_mac()
+    pairs.append(("MAC 001 zh / 002 en", mac.docs[0][0], mac.docs[1][1]))
+    return pairs
+
+
+def unrelated_check(seed: int) -> list[str]:
+    """Mean link score and the verdict of tmkit.align.verdict on unrelated pairs (and MAC-Dev's real ones)."""
+    from tmkit.align import align
+    from tmkit.align.verdict import translation_doubt
+
+    lines = [f"{'pair':<30} {'mode':<9} {'links':>6} {'>= 0.8':>7} {'mean':>6}  verdict"]
+    real = [(f"MAC-Dev {k + 1:03d} (a translation)", zh, en) for k, (zh, en) in enumerate(load_mac().docs[:2])]
+    for name, zh, en in unrelated_pairs(seed) + real:
+        for semantic in (True, False):
+            links = [link for link in align(zh, en, semantic=semantic) if link.zh and link.en]
+            mean = sum(link.score for link in links) / max(1, len(links))
+            high = sum(1 for link in links if link.score >= 0.8)
+            doubt = translation_doubt(links)
+            lines.append(f"{name:<30} {'semantic' if semantic else 'lexical':<9} {len(links):>6} {high:>7} "
+                         f"{mean:>6.3f}  {'not a translation' if doubt else 'translation'}")
+            print(lines[-1], flush=True)
     return lines
 
 
@@ -576,6 +635,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if bible and len(args.scales) > 1:
         print("\nLinear-time check (Bible repeated; verse-level strict F1):", flush=True)
         print("\n" + "\n".join(linear_check(args, bible)))
+    if args.unrelated:
+        print("\nUnrelated documents (every link is wrong; scores should say so):", flush=True)
+        unrelated_check(args.seed)
 
 
 if __name__ == "__main__":

@@ -93,13 +93,13 @@ def test_very_long_text_is_embedded_in_pieces(encoder):
     assert vector @ whole / np.linalg.norm(whole) > 0.95
 
 
-def test_spans_embed_joined_runs_of_sentences(encoder):
-    spans = semantic.embed_spans(ZH[:3], "zh", max_span=2)
-    assert spans.shape == (2, 3, semantic.DIMENSION) and spans.dtype == np.float32
-    np.testing.assert_allclose(spans[0], semantic.embed(ZH[:3]), atol=1e-5)
-    np.testing.assert_allclose(spans[1, :2], semantic.embed([ZH[0] + ZH[1], ZH[1] + ZH[2]]), atol=1e-5)
-    assert not spans[1, 2].any()  # no run of two starts at the last sentence
+def test_sentence_vectors_are_centred_unit_rows(encoder):
+    """Each document's mean vector is removed, then rows are normalised again."""
+    vectors = semantic.sentence_vectors(ZH[:3])
+    assert vectors.shape == (3, semantic.DIMENSION) and vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    raw = semantic.embed(ZH[:3])
+    centred = raw - raw.mean(axis=0)
+    np.testing.assert_allclose(vectors, centred / np.linalg.norm(centred, axis=1, keepdims=True), atol=1e-5)
+    assert semantic.sentence_vectors([]).shape == (0, semantic.DIMENSION)
     assert semantic.join_span(EN[:2], "en") == EN[0] + " " + EN[1]
-    assert semantic.embed_spans([], "en").shape == (2, 0, semantic.DIMENSION)
-    with pytest.raises(ValueError):
-        semantic.embed_spans(EN, "en", max_span=0)

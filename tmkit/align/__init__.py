@@ -14,19 +14,20 @@ those links teach (Dice), and searches a band around the first path again.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Sequence
+from dataclasses import dataclass, replace
+from typing import Mapping, Sequence
 
 import numpy as np
 
+from tmkit.align import weights as fitted
 from tmkit.align.band import Band, band_around, full_band, project_path
 from tmkit.align.cost import (
-    SKIP_COST,
     CostModel,
-    confidence,
+    LengthModel,
+    LinkFeatures,
     fit_length_model,
     initial_length_model,
-    link_costs,
+    shape_surprise,
 )
 from tmkit.align.evidence import pair_evidence, unit_totals
 from tmkit.align.features import Bitext, bitext_features
@@ -38,15 +39,22 @@ from tmkit.align.tokens import aligner_tokenizer
 
 __all__ = ["Link", "align"]
 
+DEFAULT_MAX_LINK = 7
 FULL_SEARCH_UNITS = 250  # texts up to this many units per side are searched in full
 COARSE_MARGIN = 4  # band margin, in units, around a coarse path projected to the next level
 FINE_MARGIN = 8  # band margin, in sentences, of the final passes
-CONFIDENT_COST = 1.5
+CONFIDENT_SHARE = 0.6  # the cheapest share of 1-1 links of the first pass teach the second
 
 
-def _search(bitext: Bitext, band: Band, model: CostModel, types: list[tuple[int, int]]) -> list[Step]:
-    evidence = pair_evidence(bitext, band)
-    costs = link_costs(bitext, band, evidence, unit_totals(bitext), model, types)
+def link_features(bitext: Bitext, band: Band, length: LengthModel, types: Sequence[tuple[int, int]],
+                  shapes: Mapping[int, float] | None = None) -> LinkFeatures:
+    """The features of every candidate link of ``band``."""
+    return LinkFeatures(bitext, band, pair_evidence(bitext, band), unit_totals(bitext), length, types, shapes)
+
+
+def _search(bitext: Bitext, band: Band, model: CostModel, types: list[tuple[int, int]],
+            shapes: Mapping[int, float] | None = None) -> list[Step]:
+    costs = link_features(bitext, band, model.length, types, shapes).costs(model.weights)
     return best_path(band, costs, types)
 
 
@@ -68,14 +76,101 @@ def _first_pass(bitext: Bitext, model: CostModel, types: list[tuple[int, int]],
                 anchors: Sequence[tuple[int, int]]) -> list[Step]:
     """Each stretch between paragraph anchors aligned on its own, coarse to fine."""
     steps: list[Step] = []
+    skip = float(model.weights[0])
     for i0, i1, j0, j1 in stretches(bitext.n, bitext.m, anchors):
         if i0 == i1 or j0 == j1:
-            steps += [Step(i, 1, j0, 0, SKIP_COST) for i in range(i0, i1)]
-            steps += [Step(i1, 0, j, 1, SKIP_COST) for j in range(j0, j1)]
+            steps += [Step(i, 1, j0, 0, skip) for i in range(i0, i1)]
+            steps += [Step(i1, 0, j, 1, skip) for j in range(j0, j1)]
             continue
         part = _coarse_to_fine(bitext.part(slice(i0, i1), slice(j0, j1)), model, types)
         steps += [Step(s.i + i0, s.a, s.j + j0, s.b, s.cost) for s in part]
     return steps
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the final search needs: the features (with learned translations), the refitted
+    length model, the first path, the link types, and how common each link shape was."""
+
+    bitext: Bitext
+    length: LengthModel
+    first: list[Step]
+    types: list[tuple[int, int]]
+    shapes: dict[int, float]
+
+
+def weights_for(semantic: bool) -> Mapping[str, float]:
+    return fitted.SEMANTIC if semantic else fitted.LEXICAL
+
+
+def prepare(
+    zh_sentences: Sequence[str],
+    en_sentences: Sequence[str],
+    *,
+    zh_labels: Sequence[str | None] | None = None,
+    en_labels: Sequence[str | None] | None = None,
+    max_link: int = DEFAULT_MAX_LINK,
+    term_pairs: Sequence[tuple[str, str]] = (),
+    semantic: bool = False,
+    weights: Mapping[str, float] | None = None,
+    vectors: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Prepared:
+    """Features and first pass; the final search is a band around ``first``."""
+    tokenizer = aligner_tokenizer(tuple(term_pairs))
+    bitext = bitext_features(zh_sentences, en_sentences, tokenizer, zh_labels, en_labels)
+    if semantic:
+        if vectors is None:
+            from tmkit.align.semantic import sentence_vectors
+
+            vectors = (sentence_vectors(zh_sentences), sentence_vectors(en_sentences))
+        bitext = replace(bitext, semantic=vectors)
+    types = link_types(max_link)
+    weights = weights_for(semantic) if weights is None else weights
+    model = CostModel.of(initial_length_model(bitext), weights)
+    anchors = paragraph_anchors(zh_labels or [], en_labels or [])
+    steps = _first_pass(bitext, model, types, anchors)
+    ones = [s for s in steps if s.a == s.b == 1]
+    # The length model from every 1-1 link (median and MAD are robust to the wrong ones; the
+    # cheapest links alone are the ones whose lengths agree best, and would narrow it).
+    refined = fit_length_model(
+        bitext.zh_length[[s.i for s in ones]], bitext.en_length[[s.j for s in ones]], model.length
+    )
+    if ones:
+        threshold = float(np.quantile([s.cost for s in ones], CONFIDENT_SHARE))
+        ones = [s for s in ones if s.cost <= threshold]
+    learned = learned_translations(bitext, ones)
+    bitext = bitext.with_translations(((bitext.translations + learned) > 0).astype(np.float64))
+    return Prepared(bitext, refined, steps, types, shape_surprise([(s.a, s.b) for s in steps]))
+
+
+def align_steps(
+    zh_sentences: Sequence[str],
+    en_sentences: Sequence[str],
+    *,
+    zh_labels: Sequence[str | None] | None = None,
+    en_labels: Sequence[str | None] | None = None,
+    max_link: int = DEFAULT_MAX_LINK,
+    term_pairs: Sequence[tuple[str, str]] = (),
+    semantic: bool = False,
+    weights: Mapping[str, float] | None = None,
+    vectors: tuple[np.ndarray, np.ndarray] | None = None,
+) -> list[Step]:
+    """The links of :func:`align` as search steps, each with its cost."""
+    n, m = len(zh_sentences), len(en_sentences)
+    if not n or not m:
+        return [Step(i, 1, 0, 0, 0.0) for i in range(n)] + [Step(n, 0, j, 1, 0.0) for j in range(m)]
+    weights = weights_for(semantic) if weights is None else weights
+    prepared = prepare(zh_sentences, en_sentences, zh_labels=zh_labels, en_labels=en_labels, max_link=max_link,
+                       term_pairs=term_pairs, semantic=semantic, weights=weights, vectors=vectors)
+    model = CostModel.of(prepared.length, weights)
+    band = band_around(_states(prepared.first), n, m, FINE_MARGIN)
+    return _search(prepared.bitext, band, model, prepared.types, prepared.shapes)
+
+
+def confidence(costs: np.ndarray, semantic: bool) -> np.ndarray:
+    """Link costs as the probability that each link is right (the curve fitted on dev gold)."""
+    midpoint, scale = fitted.CONFIDENCE["SEMANTIC" if semantic else "LEXICAL"]
+    return 1.0 / (1.0 + np.exp((np.asarray(costs, dtype=np.float64) - midpoint) / scale))
 
 
 def align(
@@ -84,41 +179,26 @@ def align(
     *,
     zh_labels: Sequence[str | None] | None = None,
     en_labels: Sequence[str | None] | None = None,
-    max_link: int = 4,
+    max_link: int = DEFAULT_MAX_LINK,
     term_pairs: Sequence[tuple[str, str]] = (),
     semantic: bool = False,
+    weights: Mapping[str, float] | None = None,
+    vectors: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[Link]:
     """Align Chinese with English sentences.
 
     ``zh_labels``/``en_labels`` give each sentence's paragraph label (or None), when the
-    documents are structured; they anchor the alignment. ``max_link`` is the largest
-    number of sentences on one side of a link. ``term_pairs`` are (Chinese, English) terms
+    documents are structured; they anchor the alignment. Links hold up to ``max_link``
+    sentences on a side and eight in all. ``term_pairs`` are (Chinese, English) terms
     (from a termbase) that translate each other, added to the CC-CEDICT lexicon.
-    ``semantic`` adds the cosine of multilingual sentence embeddings (1-1, 1-2, 2-1 and 2-2
-    links; needs ``pip install 'tmkit[semantic]'``).
+    ``semantic`` adds multilingual sentence embeddings (``tmkit.align.semantic``);
+    ``vectors`` gives them precomputed (``sentence_vectors`` of each side). ``weights``
+    replaces the fitted weights of the cost model (for fitting them).
     """
-    n, m = len(zh_sentences), len(en_sentences)
-    if not n or not m:
-        return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
-    tokenizer = aligner_tokenizer(tuple(term_pairs))
-    bitext = bitext_features(zh_sentences, en_sentences, tokenizer, zh_labels, en_labels)
-    if semantic:
-        from tmkit.align.semantic import embed_spans
-
-        bitext = replace(bitext, semantic=(embed_spans(zh_sentences, "zh"), embed_spans(en_sentences, "en")))
-    types = link_types(max_link)
-    model = CostModel(initial_length_model(bitext))
-    anchors = paragraph_anchors(zh_labels or [], en_labels or [])
-    steps = _first_pass(bitext, model, types, anchors)
-    confident = [s for s in steps if s.a == s.b == 1 and s.cost < CONFIDENT_COST]
-    refined = fit_length_model(
-        bitext.zh_length[[s.i for s in confident]], bitext.en_length[[s.j for s in confident]], model.length
-    )
-    learned = learned_translations(bitext, confident)
-    bitext = bitext.with_translations(((bitext.translations + learned) > 0).astype(np.float64))
-    model = CostModel(refined, model.lexical)
-    steps = _search(bitext, band_around(_states(steps), n, m, FINE_MARGIN), model, types)
-    scores = np.round(confidence(np.array([s.cost for s in steps])), 4)
+    steps = align_steps(zh_sentences, en_sentences, zh_labels=zh_labels, en_labels=en_labels,
+                        max_link=max_link, term_pairs=term_pairs, semantic=semantic, weights=weights,
+                        vectors=vectors)
+    scores = np.round(confidence([s.cost for s in steps], semantic), 4)
     return [
         Link(
             zh=tuple(range(s.i, s.i + s.a)),

@@ -1,47 +1,62 @@
-"""How unlikely a candidate link is: a cost (about a negative log-likelihood, in nats).
+"""How unlikely a candidate link is: a cost, linear in features of the link.
 
-A link's cost adds up independent pieces of evidence:
+A link of a Chinese and b English sentences starting at state (i, j) is described by a
+vector of features (:data:`FEATURES`), and its cost is the dot product with a weight
+vector. The weights are not set by hand: ``bench/fit_aligner.py`` fits them to the gold
+links of the development sets with an averaged structured perceptron (the weights that
+make the gold path the cheapest path through the search, Collins 2002), one set with
+sentence embeddings and one without, and writes them to :mod:`tmkit.align.weights`.
 
-* a prior for its type (Gale & Church: 1-1 is by far the commonest link);
-* a length model in the style of Gale & Church, on the log ratio of English to Chinese
-  characters, whose mean and spread are estimated from the bitext itself;
-* lexical evidence: the share of the link's words that have a translation on the other
-  side, against the share expected of a true link;
-* anchors: tokens both sides share (numbers, dates, symbols) make a link likelier;
-  anchors on one side only make it less likely;
-* paragraph labels (``16.``, ``(a)``): the same label at the start of both sides is
-  strong evidence, different labels strong counter-evidence.
+The features:
 
-All of it is computed for every link type at every state of the search band at once.
+* the link's **shape**: unmatched (1-0/0-1) and, for those, the unmatched sentence's
+  length against the average; for a matched link, how many sentences it joins and
+  whether both sides hold several;
+* a **length model** in the style of Gale & Church on the log ratio of English to Chinese
+  characters (mean and spread estimated from the bitext itself), and Bertalign's length
+  ratio ``log2(1 + short/long)``;
+* **lexical evidence**: the share of the link's words with a translation on the other side
+  (CC-CEDICT, the termbase, and in the second pass word pairs learned from the first), and
+  **coverage**: how far each sentence of a many-sentence link falls short of being itself
+  partly translated;
+* **anchors** (numbers, dates, symbols shared or not) and **paragraph labels**;
+* with sentence embeddings, the **cosine** of the link's two sides, each side the sum of
+  its sentences' vectors (which makes every link type a sum over a rectangle of the
+  sentence-pair cosine matrix, :mod:`tmkit.align.bandsums`), Bertalign's **margin** (the
+  cosine less the mean cosine of each side with the sentences next to the other side),
+  the cosine times the length ratio, and the **weakest sentence**: the smallest cosine of
+  one sentence of a many-sentence side with the whole other side.
+
+Everything is computed for every link type at every state of a search band at once.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
 from tmkit.align.band import Band
+from tmkit.align.bandsums import BandSums
 from tmkit.align.evidence import PairEvidence, UnitTotals
 from tmkit.align.features import Bitext
 
-# Link-type priors, as costs relative to 1-1: Gale & Church's (1993) by the number of
-# sentences in the link, except 2-2, which also gathers the lexical evidence of four
-# sentence pairs and would otherwise swallow two adjacent 1-1 links.
-PRIOR_COST = {2: 0.0, 3: 2.3, 4: 4.5, 5: 6.5, 6: 8.5}
-TWO_TWO_PRIOR = 6.5
-SKIP_COST = 5.0
-ANCHOR_MATCH_BONUS = 2.0
-ANCHOR_MISS_PENALTY = 1.0
-MAX_ANCHOR_EFFECT = 6.0
-LABEL_EFFECT = 3.0
-# Sentence-embedding cosine (optional): -weight * (cos - expected). The break-even cosine and
-# the weight come from bench/semantic.py's fit and a sweep on aca/mag (W 0/10/20/35: aca .984/.987/
-# .984/.973, mag .962/.963/.963/.943; larger links get no cosine, so a heavy weight starves them).
-SEMANTIC_WEIGHT = 10.0
-SEMANTIC_EXPECTED = 0.47
+FEATURES = (
+    "unmatched", "unmatched_length", "unmatched_best_lexical",
+    "matched", "extra_sentences", "both_sides_many", "shape_surprise",
+    "length_z2", "length_ratio",
+    "lexical", "lexical_known", "coverage",
+    "anchor_match", "anchor_miss", "label_same", "label_different",
+    "semantic", "semantic_margin", "semantic_x_length", "semantic_weakest", "semantic_unmatched_best",
+    "semantic_csls",
+)
+CSLS_NEIGHBOURS = 4  # CSLS (Conneau et al. 2018): a sentence's mean cosine with its k nearest
+SEMANTIC_FEATURES = frozenset(name for name in FEATURES if name.startswith("semantic"))
+COVERAGE_FLOOR = 0.2  # share of a sentence's words translated, under which it counts as untranslated
+MAX_LENGTH_Z2 = 25.0  # the length model's squared z-score is capped: one long gloss should not veto
+MAX_ANCHORS = 6.0
 
 
 @dataclass(frozen=True)
@@ -51,26 +66,45 @@ class LengthModel:
     mean: float
     sigma: float
 
-    def cost(self, zh_length: np.ndarray, en_length: np.ndarray) -> np.ndarray:
+    def z2(self, zh_length: np.ndarray, en_length: np.ndarray) -> np.ndarray:
         z = (np.log((en_length + 1.0) / (zh_length + 1.0)) - self.mean) / self.sigma
-        return 0.5 * z * z
+        return np.minimum(z * z, MAX_LENGTH_Z2)
 
-
-@dataclass(frozen=True)
-class LexicalModel:
-    """Cost ``-weight * (similarity - expected)`` for a link's lexical similarity."""
-
-    weight: float = 6.0
-    expected: float = 0.25
-
-    def cost(self, similarity: np.ndarray) -> np.ndarray:
-        return -self.weight * (similarity - self.expected)
+    def ratio(self, zh_length: np.ndarray, en_length: np.ndarray) -> np.ndarray:
+        """Bertalign's length similarity log2(1 + short / long), Chinese scaled to English."""
+        zh = zh_length * math.exp(self.mean)
+        return np.log2(1.0 + np.minimum(zh, en_length) / np.maximum(np.maximum(zh, en_length), 1e-9))
 
 
 @dataclass(frozen=True)
 class CostModel:
     length: LengthModel
-    lexical: LexicalModel = LexicalModel()
+    weights: np.ndarray  # (len(FEATURES),)
+
+    @classmethod
+    def of(cls, length: LengthModel, weights: Mapping[str, float]) -> "CostModel":
+        return cls(length, np.array([weights.get(name, 0.0) for name in FEATURES]))
+
+
+SHAPE_CLASSES = 5
+
+
+def shape_class(a: int, b: int) -> int:
+    """Links by the number of sentences they hold: 1 (unmatched), 2 (1-1), 3, 4, 5 or more."""
+    return min(a + b, SHAPE_CLASSES) - 1
+
+
+def shape_surprise(shapes: Sequence[tuple[int, int]]) -> dict[int, float]:
+    """-log of each link class's share among the links of a first path (add-one smoothed).
+
+    How often a translator merges or leaves out sentences varies by text (a novel's
+    translator splits one Chinese sentence into three; a UN document keeps them one to
+    one), so each document's own first pass says how surprising a 1-3 link is in it.
+    """
+    counts = np.ones(SHAPE_CLASSES)
+    for a, b in shapes:
+        counts[shape_class(a, b)] += 1
+    return {k: float(-np.log(counts[k] / counts.sum())) for k in range(SHAPE_CLASSES)}
 
 
 def initial_length_model(bitext: Bitext) -> LengthModel:
@@ -88,111 +122,214 @@ def fit_length_model(zh_length: np.ndarray, en_length: np.ndarray, fallback: Len
     return LengthModel(mean=median, sigma=min(0.8, max(0.15, 1.4826 * mad)))
 
 
-def prior_cost(a: int, b: int) -> float:
-    return TWO_TWO_PRIOR if (a, b) == (2, 2) else PRIOR_COST.get(a + b, 10.0)
-
-
-def _span_sums(prefix: np.ndarray, start: np.ndarray, count: int) -> np.ndarray:
-    end = np.minimum(start + count, len(prefix) - 1)
-    return prefix[end] - prefix[np.minimum(start, len(prefix) - 1)]
-
-
 def _prefix(values: np.ndarray) -> np.ndarray:
     out = np.zeros(len(values) + 1)
     np.cumsum(values, out=out[1:])
     return out
 
 
-def link_costs(
-    bitext: Bitext,
-    band: Band,
-    evidence: PairEvidence,
-    totals: UnitTotals,
-    model: CostModel,
-    types: Sequence[tuple[int, int]],
-) -> np.ndarray:
-    """(len(types), band.size): the cost of a link of each type starting at each band state.
+def _span_norms(vectors: np.ndarray, widths: int) -> np.ndarray:
+    """(widths + 1, n): norm of the sum of vectors k .. k+w-1 (row w; 0 past the end)."""
+    n = len(vectors)
+    prefix = np.zeros((n + 1, vectors.shape[1]), dtype=np.float64)
+    np.cumsum(vectors, axis=0, out=prefix[1:])
+    out = np.zeros((widths + 1, n + 1))
+    for w in range(1, widths + 1):
+        count = max(0, n - w + 1)
+        out[w, :count] = np.linalg.norm(prefix[w : w + count] - prefix[:count], axis=1)
+    return out
 
-    ``inf`` where the link would run past the end of a text.
-    """
-    n, m = bitext.n, bitext.m
-    i, j = band.cells()
-    costs = np.full((len(types), band.size), np.inf)
-    stacked = np.stack([evidence.zh_hits, evidence.en_hits, evidence.anchors])
-    sums = {name: _prefix(values) for name, values in (
-        ("zh_length", bitext.zh_length), ("en_length", bitext.en_length),
-        ("zh_known", totals.zh_known), ("en_known", totals.en_known),
-        ("zh_anchors", totals.zh_anchors), ("en_anchors", totals.en_anchors))}
-    label = np.zeros(band.size)
-    opens = (i < n) & (j < m)
-    zh_label = np.where(opens, bitext.zh_label[np.minimum(i, n - 1)] if n else -1, -1)
-    en_label = np.where(opens, bitext.en_label[np.minimum(j, m - 1)] if m else -1, -1)
-    both = (zh_label >= 0) & (en_label >= 0)
-    label[both] = np.where(zh_label[both] == en_label[both], -LABEL_EFFECT, LABEL_EFFECT)
-    gathered: dict[tuple[int, int], np.ndarray] = {}  # evidence of pair (i + r, j + c), by (r, c)
 
-    def pair_at(r: int, c: int) -> np.ndarray:
-        if (r, c) not in gathered:
-            index, inside = band.index(i + r, j + c)
-            gathered[r, c] = np.where(inside, stacked[:, index], 0.0)
-        return gathered[r, c]
+class LinkFeatures:
+    """The features of every link type at the cells of one band (computed on demand)."""
 
-    spans: dict[tuple[str, int], np.ndarray] = {}  # sums over a link's sentences, by quantity and count
+    def __init__(self, bitext: Bitext, band: Band, evidence: PairEvidence, totals: UnitTotals,
+                 length: LengthModel, types: Sequence[tuple[int, int]],
+                 shapes: Mapping[int, float] | None = None):
+        self.bitext, self.band, self.length, self.types = bitext, band, length, list(types)
+        self.shapes = shapes or {}
+        self.totals = totals
+        self.sums = BandSums.of(band, bitext.m)
+        self.i, self.j = band.cells()
+        n, m = bitext.n, bitext.m
+        sums = self.sums
+        self.rows = {name: sums.row_prefix(values) for name, values in (
+            ("zh_hits", evidence.zh_hits), ("anchors", evidence.anchors))}
+        self.cols = {"en_hits": sums.col_prefix(evidence.en_hits)}
+        self.unit = {name: _prefix(values) for name, values in (
+            ("zh_length", bitext.zh_length), ("en_length", bitext.en_length),
+            ("zh_known", totals.zh_known), ("en_known", totals.en_known),
+            ("zh_anchors", totals.zh_anchors), ("en_anchors", totals.en_anchors))}
+        self.semantic = evidence.cosine is not None
+        if self.semantic:
+            widest_zh = max(a for a, _ in self.types)
+            widest_en = max(b for _, b in self.types)
+            self.rows["cosine"] = sums.row_prefix(evidence.cosine)
+            self.cols["cosine"] = sums.col_prefix(evidence.cosine)
+            self.zh_norm = _span_norms(bitext.semantic[0], widest_zh)
+            self.en_norm = _span_norms(bitext.semantic[1], widest_en)
+        # An unmatched sentence's best evidence with any sentence of the other side in the band:
+        # a sentence with a good partner somewhere is seldom really untranslated.
+        zh_share = np.divide(evidence.zh_hits, totals.zh_words[np.minimum(self.i, n - 1)],
+                             out=np.zeros(band.size), where=(self.i < n) & (totals.zh_words[np.minimum(self.i, n - 1)] > 0))
+        en_share = np.divide(evidence.en_hits, totals.en_words[np.minimum(self.j, m - 1)],
+                             out=np.zeros(band.size), where=(self.j < m) & (totals.en_words[np.minimum(self.j, m - 1)] > 0))
+        self.zh_best_lexical = sums.row_max(zh_share)
+        self.en_best_lexical = sums.col_max(en_share)
+        if self.semantic:
+            unit = evidence.cosine / np.maximum(
+                self.zh_norm[1][np.minimum(self.i, n)] * self.en_norm[1][np.minimum(self.j, m)], 1e-6)
+            self.zh_best_semantic = sums.row_max(unit)
+            self.en_best_semantic = sums.col_max(unit)
+            # Hubness: a sentence close to every sentence of the other side says little.
+            self.zh_hub = _prefix(sums.row_top_mean(unit, CSLS_NEIGHBOURS)[:n])
+            self.en_hub = _prefix(sums.col_top_mean(unit, CSLS_NEIGHBOURS)[:m])
+        self.zh_mean_length = max(1.0, float(bitext.zh_length.mean())) if n else 1.0
+        self.en_mean_length = max(1.0, float(bitext.en_length.mean())) if m else 1.0
+        opens = (self.i < n) & (self.j < m)
+        zh_label = np.where(opens, bitext.zh_label[np.minimum(self.i, n - 1)] if n else -1, -1)
+        en_label = np.where(opens, bitext.en_label[np.minimum(self.j, m - 1)] if m else -1, -1)
+        both = (zh_label >= 0) & (en_label >= 0)
+        self.label_same = (both & (zh_label == en_label)).astype(np.float64)
+        self.label_different = (both & (zh_label != en_label)).astype(np.float64)
 
-    def span(name: str, count: int) -> np.ndarray:
-        if (name, count) not in spans:
-            spans[name, count] = _span_sums(sums[name], i if name.startswith("zh") else j, count)
-        return spans[name, count]
+    def valid(self, t: int, cells: np.ndarray | None = None) -> np.ndarray:
+        a, b = self.types[t]
+        i, j = self._at(cells)
+        return (i + a <= self.bitext.n) & (j + b <= self.bitext.m)
 
-    for t, (a, b) in enumerate(types):
-        valid = (i + a <= n) & (j + b <= m)
+    def _at(self, cells: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        return (self.i, self.j) if cells is None else (self.i[cells], self.j[cells])
+
+    def _span(self, name: str, start: np.ndarray, count: int) -> np.ndarray:
+        prefix = self.unit[name]
+        last = len(prefix) - 1
+        return prefix[np.minimum(start + count, last)] - prefix[np.minimum(start, last)]
+
+    def _rect(self, name: str, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
+        prefix, sums = self.rows[name], self.sums
+        return sum(sums.row_sum(prefix, i + r, j, j + b) for r in range(a))
+
+    def of_type(self, t: int, cells: np.ndarray | None = None) -> np.ndarray:
+        """(len(FEATURES), cells): the features of a link of type ``types[t]`` starting at each cell."""
+        a, b = self.types[t]
+        i, j = self._at(cells)
+        out = np.zeros((len(FEATURES), len(i)))
+        f = {name: k for k, name in enumerate(FEATURES)}
+        out[f["shape_surprise"]] = self.shapes.get(shape_class(a, b), 0.0)
         if a == 0 or b == 0:
-            costs[t, valid] = SKIP_COST
-            continue
-        pair = sum(pair_at(r, c) for r in range(a) for c in range(b))
-        zh_known, en_known = span("zh_known", a), span("en_known", b)
+            out[f["unmatched"]] = 1.0
+            if a:
+                lengths = self.bitext.zh_length[np.minimum(i, self.bitext.n - 1)] / self.zh_mean_length
+            else:
+                lengths = self.bitext.en_length[np.minimum(j, self.bitext.m - 1)] / self.en_mean_length
+            out[f["unmatched_length"]] = np.minimum(lengths, 5.0)
+            out[f["unmatched_best_lexical"]] = self.zh_best_lexical[i] if a else self.en_best_lexical[j]
+            if self.semantic:
+                out[f["semantic_unmatched_best"]] = self.zh_best_semantic[i] if a else self.en_best_semantic[j]
+            return out
+        out[f["matched"]] = 1.0
+        out[f["extra_sentences"]] = a + b - 2
+        out[f["both_sides_many"]] = min(a, b) - 1
+        zh_length, en_length = self._span("zh_length", i, a), self._span("en_length", j, b)
+        out[f["length_z2"]] = self.length.z2(zh_length, en_length)
+        ratio = self.length.ratio(zh_length, en_length)
+        out[f["length_ratio"]] = ratio
+        # Lexical share: a word translated in two sentences of the link counts once (the caps).
+        zh_known, en_known = self._span("zh_known", i, a), self._span("en_known", j, b)
+        sums = self.sums
+        zh_hits = self._rect("zh_hits", i, j, a, b)
+        en_hits = sum(sums.col_sum(self.cols["en_hits"], j + c, i, i + a) for c in range(b))
         known = zh_known + en_known
-        hits = np.minimum(pair[0], zh_known) + np.minimum(pair[1], en_known)
-        similarity = np.divide(hits, known, out=np.zeros(band.size), where=known > 0)
-        lexical = np.where(known > 0, model.lexical.cost(similarity), 0.0)
-        zh_anchors, en_anchors = span("zh_anchors", a), span("en_anchors", b)
-        matched = np.minimum(pair[2], np.minimum(zh_anchors, en_anchors))
-        missing = zh_anchors + en_anchors - 2 * matched
-        anchor = np.clip(-ANCHOR_MATCH_BONUS * matched + ANCHOR_MISS_PENALTY * missing,
-                         -MAX_ANCHOR_EFFECT, MAX_ANCHOR_EFFECT)
-        length = model.length.cost(span("zh_length", a), span("en_length", b))
-        total = prior_cost(a, b) + length + lexical + anchor + label
+        hits = np.minimum(zh_hits, zh_known) + np.minimum(en_hits, en_known)
+        out[f["lexical"]] = np.divide(hits, known, out=np.zeros(len(i)), where=known > 0)
+        out[f["lexical_known"]] = known > 0
         if a > 1 or b > 1:
-            total += _coverage_cost(pair_at, totals, i, j, a, b)
-        if evidence.semantic is not None and (a, b) in evidence.semantic:
-            total -= SEMANTIC_WEIGHT * (evidence.semantic[a, b] - SEMANTIC_EXPECTED)
-        costs[t, valid] = total[valid]
-    return costs
+            out[f["coverage"]] = self._coverage(i, j, a, b)
+        zh_anchors, en_anchors = self._span("zh_anchors", i, a), self._span("en_anchors", j, b)
+        matched = np.minimum(self._rect("anchors", i, j, a, b), np.minimum(zh_anchors, en_anchors))
+        out[f["anchor_match"]] = np.minimum(matched, MAX_ANCHORS)
+        out[f["anchor_miss"]] = np.minimum(zh_anchors + en_anchors - 2 * matched, MAX_ANCHORS)
+        out[f["label_same"]] = self.label_same if cells is None else self.label_same[cells]
+        out[f["label_different"]] = self.label_different if cells is None else self.label_different[cells]
+        if self.semantic:
+            self._semantic(out, f, i, j, a, b, ratio)
+        return out
+
+    def _coverage(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
+        """Every sentence of a many-sentence link must itself be (partly) translated.
+
+        The link's lexical share is over all its words, so an untranslated sentence merged
+        into a well-matched neighbour dilutes it only a little; each sentence whose own share
+        of translated words falls below COVERAGE_FLOOR adds the shortfall.
+        """
+        totals, sums = self.totals, self.sums
+        cost = np.zeros(len(i))
+        sides = []
+        if a > 1:
+            sides += [(totals.zh_words, i + r, sums.row_sum(self.rows["zh_hits"], i + r, j, j + b)) for r in range(a)]
+        if b > 1:
+            sides += [(totals.en_words, j + c, sums.col_sum(self.cols["en_hits"], j + c, i, i + a)) for c in range(b)]
+        for words, unit, hits in sides:
+            unit_words = words[np.minimum(unit, len(words) - 1)]
+            share = np.divide(hits, unit_words, out=np.ones(len(i)), where=unit_words > 0)
+            cost += np.maximum(0.0, COVERAGE_FLOOR - share)
+        return cost
+
+    def _semantic(self, out: np.ndarray, f: dict[str, int], i: np.ndarray, j: np.ndarray,
+                  a: int, b: int, ratio: np.ndarray) -> None:
+        sums = self.sums
+        rows, cols = self.rows["cosine"], self.cols["cosine"]
+        n, m = self.bitext.n, self.bitext.m
+
+        def zh_unit(k: np.ndarray) -> np.ndarray:
+            return np.maximum(self.zh_norm[1][np.clip(k, 0, n)], 1e-6)
+
+        def en_unit(k: np.ndarray) -> np.ndarray:
+            return np.maximum(self.en_norm[1][np.clip(k, 0, m)], 1e-6)
+
+        zh_norm = np.maximum(self.zh_norm[a][np.minimum(i, n)], 1e-6)
+        en_norm = np.maximum(self.en_norm[b][np.minimum(j, m)], 1e-6)
+        dot = self._rect("cosine", i, j, a, b)
+        cosine = dot / (zh_norm * en_norm)
+        # Margin: the cosine less the mean cosine with the sentences just outside the link.
+        en_before = sums.col_sum(cols, j - 1, i, i + a) / (zh_norm * en_unit(j - 1))
+        en_after = sums.col_sum(cols, j + b, i, i + a) / (zh_norm * en_unit(j + b))
+        zh_before = sums.row_sum(rows, i - 1, j, j + b) / (en_norm * zh_unit(i - 1))
+        zh_after = sums.row_sum(rows, i + a, j, j + b) / (en_norm * zh_unit(i + a))
+        en_side = _mean_of_present(en_before, j > 0, en_after, j + b < m)
+        zh_side = _mean_of_present(zh_before, i > 0, zh_after, i + a < n)
+        out[f["semantic"]] = cosine
+        out[f["semantic_margin"]] = cosine - 0.5 * (en_side + zh_side)
+        out[f["semantic_x_length"]] = cosine * ratio
+        zh_hub = (self.zh_hub[np.minimum(i + a, n)] - self.zh_hub[np.minimum(i, n)]) / a
+        en_hub = (self.en_hub[np.minimum(j + b, m)] - self.en_hub[np.minimum(j, m)]) / b
+        out[f["semantic_csls"]] = cosine - 0.5 * (zh_hub + en_hub)
+        if a > 1 or b > 1:
+            weakest = np.full(len(i), np.inf)
+            for r in range(a if a > 1 else 0):
+                part = sums.row_sum(rows, i + r, j, j + b) / (en_norm * zh_unit(i + r))
+                weakest = np.minimum(weakest, part)
+            for c in range(b if b > 1 else 0):
+                part = sums.col_sum(cols, j + c, i, i + a) / (zh_norm * en_unit(j + c))
+                weakest = np.minimum(weakest, part)
+            out[f["semantic_weakest"]] = cosine - weakest
+
+    def costs(self, weights: np.ndarray) -> np.ndarray:
+        """(len(types), band.size): each link type's cost at each cell; inf where it runs past the end."""
+        costs = np.full((len(self.types), self.band.size), np.inf)
+        active = np.flatnonzero(weights)
+        for t in range(len(self.types)):
+            valid = self.valid(t)
+            values = self.of_type(t)
+            costs[t, valid] = (weights[active] @ values[active])[valid]
+        return costs
 
 
-COVERAGE_FLOOR = 0.2
-COVERAGE_WEIGHT = 10.0
-
-
-def _coverage_cost(pair_at, totals: UnitTotals, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
-    """Every sentence of a many-sentence link must itself be (partly) translated.
-
-    The link's similarity is a share over all its words, so an untranslated sentence
-    merged into a well-matched neighbour dilutes it only a little; a 1-2 link would then
-    beat the truthful 1-1 plus 0-1. Each sentence whose own share of words with a
-    translation on the other side falls below COVERAGE_FLOOR costs in proportion. The
-    share is of all its words, not only those with a translation somewhere in the other
-    text: an untranslated sentence's words often have none, which is itself the sign.
-    """
-    cost = np.zeros(len(i))
-    sides = [(0, totals.zh_words, i + r, [(r, c) for c in range(b)]) for r in range(a)] if a > 1 else []
-    sides += [(1, totals.en_words, j + c, [(r, c) for r in range(a)]) for c in range(b)] if b > 1 else []
-    for side, known, unit, pairs in sides:
-        unit_known = known[np.minimum(unit, len(known) - 1)] if len(known) else np.zeros(len(i))
-        hits = sum(pair_at(r, c)[side] for r, c in pairs)
-        share = np.divide(hits, unit_known, out=np.ones(len(i)), where=unit_known > 0)
-        cost += COVERAGE_WEIGHT * np.maximum(0.0, COVERAGE_FLOOR - share)
-    return cost
+def _mean_of_present(x: np.ndarray, has_x: np.ndarray, y: np.ndarray, has_y: np.ndarray) -> np.ndarray:
+    count = has_x.astype(np.float64) + has_y
+    total = np.where(has_x, x, 0.0) + np.where(has_y, y, 0.0)
+    return np.divide(total, count, out=np.zeros(len(x)), where=count > 0)
 
 
 CONFIDENCE_MIDPOINT = 9.0
@@ -200,10 +337,5 @@ CONFIDENCE_SCALE = 3.0
 
 
 def confidence(cost: np.ndarray | float) -> np.ndarray | float:
-    """A link's cost as the probability that it is right.
-
-    A logistic curve fitted to the share of correct links by cost on the development sets
-    (aca, mag, TICO-19 with deletions; 4,837 links): 98-99 % of links costing under 0
-    are right, 94 % at 0-1, 88 % at 1-2, 85 % at 2-4, 77 % at 4-6, about 60 % above 6.
-    """
+    """A link's cost as the probability that it is right (a logistic curve fitted on dev gold)."""
     return 1.0 / (1.0 + np.exp((np.asarray(cost) - CONFIDENCE_MIDPOINT) / CONFIDENCE_SCALE))

@@ -33,8 +33,8 @@ class PairEvidence:
     zh_hits: np.ndarray
     en_hits: np.ndarray
     anchors: np.ndarray
-    # With sentence embeddings: cosine of the link starting at the cell, for 1-1, 1-2, 2-1, 2-2.
-    semantic: dict[tuple[int, int], np.ndarray] | None = None
+    # With sentence embeddings: dot product of the pair's (unit, or summed) vectors.
+    cosine: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,9 @@ def pair_evidence(bitext: Bitext, band: Band) -> PairEvidence:
     zh_hits = np.zeros(band.size)
     en_hits = np.zeros(band.size)
     anchors = np.zeros(band.size)
-    semantic = None if bitext.semantic is None else {
-        (a, b): np.zeros(band.size) for a in (1, 2) for b in (1, 2)}
+    cosine = None if bitext.semantic is None else np.zeros(band.size)
     if n == 0 or m == 0:
-        return PairEvidence(zh_hits, en_hits, anchors, semantic)
+        return PairEvidence(zh_hits, en_hits, anchors, cosine)
     rows, cols = band.cells()
     translatable = _binary(bitext.zh_words @ bitext.translations)  # (n, V): stems i can translate
     en_present = _binary(bitext.en_words).T.tocsr()  # (V, m)
@@ -103,8 +102,7 @@ def pair_evidence(bitext: Bitext, band: Band) -> PairEvidence:
         zh_hits[cell] = zh_block[r, c]
         en_hits[cell] = en_block[r, c]
         anchors[cell] = anchor_block[r, c]
-        if semantic is not None:
+        if cosine is not None:
             zh_vectors, en_vectors = bitext.semantic
-            for (a, b), values in semantic.items():
-                values[cell] = (zh_vectors[a - 1, r0:r1] @ en_vectors[b - 1, c0:c1].T)[r, c]
-    return PairEvidence(zh_hits, en_hits, anchors, semantic)
+            cosine[cell] = (zh_vectors[r0:r1] @ en_vectors[c0:c1].T)[r, c]
+    return PairEvidence(zh_hits, en_hits, anchors, cosine)

@@ -42,9 +42,8 @@ class Bitext:
     zh_anchors: sparse.csr_matrix  # (n, A) anchor tokens, each counted at its weight
     en_anchors: sparse.csr_matrix  # (m, A)
     anchor_weight: np.ndarray  # (A,) weight of each anchor token
-    # Optional sentence embeddings (tmkit.align.semantic.embed_spans): (2, n, d) Chinese and
-    # (2, m, d) English, [0] single sentences, [1] a sentence joined with the next. Only at
-    # sentence level: coarse units have none.
+    # Optional sentence embeddings (tmkit.align.semantic.sentence_vectors): (n, d) Chinese and
+    # (m, d) English. A coarse unit's vector is the sum of its sentences', like every feature.
     semantic: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
@@ -66,7 +65,7 @@ class Bitext:
             zh_label=self.zh_label[zh], en_label=self.en_label[en],
             zh_words=self.zh_words[zh], en_words=self.en_words[en],
             zh_anchors=self.zh_anchors[zh], en_anchors=self.en_anchors[en],
-            semantic=None if self.semantic is None else (self.semantic[0][:, zh], self.semantic[1][:, en]),
+            semantic=None if self.semantic is None else (self.semantic[0][zh], self.semantic[1][en]),
         )
 
     def coarsen(self, factor: int) -> "Bitext":
@@ -82,7 +81,9 @@ class Bitext:
             en_words=(en_sum @ self.en_words).tocsr(),
             zh_anchors=(zh_sum @ self.zh_anchors).tocsr(),
             en_anchors=(en_sum @ self.en_anchors).tocsr(),
-            semantic=None,
+            semantic=None if self.semantic is None else (
+                np.asarray(zh_sum @ self.semantic[0], dtype=np.float32),
+                np.asarray(en_sum @ self.semantic[1], dtype=np.float32)),
         )
 
 

@@ -18,12 +18,16 @@ import numpy as np
 from tmkit.align.band import Band
 
 
-def link_types(max_link: int) -> list[tuple[int, int]]:
-    """0-1, 1-0, 1-1 and every a-b with a, b >= 1, a + b <= max_link + 1 and one side 1 or both 2."""
+MAX_LINK_SENTENCES = 8  # a + b of the longest link (Bertalign's setting for literary text)
+
+
+def link_types(max_link: int, max_sentences: int = MAX_LINK_SENTENCES) -> list[tuple[int, int]]:
+    """0-1, 1-0, 1-1 and every a-b with a, b >= 1, a + b <= max_sentences and a, b <= max_link."""
     types = [(0, 1), (1, 0), (1, 1)]
-    for a in range(1, max_link + 1):
-        for b in range(1, max_link + 1):
-            if (a, b) != (1, 1) and (min(a, b) == 1 or (a, b) == (2, 2)) and a + b <= max_link + 1:
+    for total in range(3, max_sentences + 1):
+        for a in range(1, total):
+            b = total - a
+            if max(a, b) <= max_link:
                 types.append((a, b))
     return types
 

@@ -1,0 +1,114 @@
+"""The aligner's building blocks: band sums, link types, composed-span features, the verdict."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tmkit.align import align
+from tmkit.align.band import band_around, full_band
+from tmkit.align.bandsums import BandSums
+from tmkit.align.cost import FEATURES, LengthModel, LinkFeatures
+from tmkit.align.evidence import pair_evidence, unit_totals
+from tmkit.align.features import bitext_features
+from tmkit.align.link import Link
+from tmkit.align.search import link_types
+from tmkit.align.tokens import aligner_tokenizer
+from tmkit.align.verdict import translation_doubt
+
+
+def _random_band(seed: int):
+    rng = np.random.default_rng(seed)
+    n, m = 30, 37
+    path, i, j = [(0, 0)], 0, 0
+    while i < n or j < m:
+        i, j = min(n, i + int(rng.integers(0, 3))), min(m, j + int(rng.integers(0, 3)))
+        if path[-1] != (i, j):
+            path.append((i, j))
+    return band_around(path, n, m, 3), n, m, rng
+
+
+def _dense(band, values, n, m):
+    dense = np.zeros((n + 1, m + 1))
+    rows, cols = band.cells()
+    dense[rows, cols] = values
+    return dense
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_band_sums_match_brute_force(seed):
+    band, n, m, rng = _random_band(seed)
+    values = rng.random(band.size)
+    dense = _dense(band, values, n, m)
+    sums = BandSums.of(band, m)
+    rows_prefix, cols_prefix = sums.row_prefix(values), sums.col_prefix(values)
+    i = rng.integers(-1, n + 2, 200)
+    j0 = rng.integers(-1, m + 1, 200)
+    j1 = j0 + rng.integers(0, 6, 200)
+    got = sums.row_sum(rows_prefix, i, j0, j1)
+    want = [dense[r, max(0, a):max(0, b)].sum() if 0 <= r <= n else 0.0 for r, a, b in zip(i, j0, j1)]
+    np.testing.assert_allclose(got, want)
+    got = sums.col_sum(cols_prefix, j0, i, i + 3)
+    want = [dense[max(0, a):max(0, a + 3) if a + 3 > 0 else 0, c].sum() if 0 <= c <= m else 0.0
+            for c, a in zip(j0, i)]
+    np.testing.assert_allclose(got, want)
+    np.testing.assert_allclose(sums.row_max(values), [dense[r, band.lo[r]:band.hi[r]].max() for r in range(n + 1)])
+
+
+def test_link_types_cover_every_shape_up_to_eight_sentences():
+    types = link_types(7)
+    assert set(types) == {(0, 1), (1, 0)} | {(a, b) for a in range(1, 8) for b in range(1, 8) if a + b <= 8}
+    assert len(types) == len(set(types)) == 30
+    assert max(max(a, b) for a, b in link_types(3)) == 3
+    assert link_types(1) == [(0, 1), (1, 0), (1, 1)]
+
+
+def test_composed_span_cosine_is_the_cosine_of_summed_vectors():
+    zh = ["他来了。", "我们走吧。", "天很冷。", "下雪了。"]
+    en = ["He came.", "Let us go.", "It is cold.", "It snowed.", "Yes."]
+    rng = np.random.default_rng(1)
+    zv = rng.normal(size=(4, 8)).astype(np.float32)
+    ev = rng.normal(size=(5, 8)).astype(np.float32)
+    from dataclasses import replace
+
+    bitext = replace(bitext_features(zh, en, aligner_tokenizer(())), semantic=(zv, ev))
+    band = full_band(4, 5)
+    types = link_types(4)
+    features = LinkFeatures(bitext, band, pair_evidence(bitext, band), unit_totals(bitext), LengthModel(1.0, 0.4), types)
+    t = types.index((2, 3))
+    x = features.of_type(t)
+    cell, _ = band.index(np.array([1]), np.array([1]))
+    zsum, esum = zv[1:3].sum(axis=0), ev[1:4].sum(axis=0)
+    want = zsum @ esum / np.linalg.norm(zsum) / np.linalg.norm(esum)
+    assert x[FEATURES.index("semantic"), cell[0]] == pytest.approx(want, rel=1e-5)
+
+
+def test_verdict_tells_unrelated_scores_from_a_translation():
+    good = [Link((k,), (k,), 0.95) for k in range(10)]
+    bad = [Link((k,), (k,), 0.2) for k in range(10)] + [Link((10,), ())]
+    assert translation_doubt(good) is None
+    message = translation_doubt(bad)
+    assert message is not None and "0 of 10 links" in message and "0.20" in message
+    assert translation_doubt(bad[:2]) is None  # too few links to judge
+
+
+def test_one_sentence_translated_by_three():
+    zh = ["联合国大会决定设立一个特设委员会，审查安全理事会的报告，并向秘书长提出建议。", "会议于下午六时结束。"]
+    en = ["The General Assembly decided to establish an ad hoc committee.",
+          "The committee will review the report of the Security Council.",
+          "It will make recommendations to the Secretary-General.",
+          "The meeting rose at 6 p.m."]
+    links = align(zh, en, semantic=False)
+    assert [(link.zh, link.en) for link in links] == [((0,), (0, 1, 2)), ((1,), (3,))]
+
+
+def test_band_top_means_match_brute_force():
+    band, n, m, rng = _random_band(7)
+    values = rng.random(band.size)
+    dense = _dense(band, values, n, m)
+    sums = BandSums.of(band, m)
+    want = [np.sort(dense[r, band.lo[r]:band.hi[r]])[::-1][:4].mean() for r in range(n + 1)]
+    np.testing.assert_allclose(sums.row_top_mean(values, 4), want)
+    rows, cols = band.cells()
+    want = [np.sort(values[cols == c])[::-1][:4].mean() for c in range(m + 1)]
+    np.testing.assert_allclose(sums.col_top_mean(values, 4), want)

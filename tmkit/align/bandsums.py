@@ -1,0 +1,111 @@
+"""Sums of per-pair evidence over the rectangles that links cover, for every band state at once.
+
+A link of a Chinese and b English sentences starting at state (i, j) covers the sentence
+pairs [i, i+a) x [j, j+b). Its lexical, anchor and semantic evidence are sums over that
+rectangle, and its coverage and margin terms are sums over one of its rows or columns.
+With links of up to eight sentences (a + b <= 8) adding a link type pair by pair would cost
+a x b gathers; prefix sums along the band's rows and columns make each row or column sum
+two gathers, so a rectangle costs 2a.
+
+The band's rows are contiguous column ranges whose ends never decrease with the row
+(:mod:`tmkit.align.band` builds them so), hence its columns are contiguous row ranges
+too, and a transposed copy of the band gives column prefix sums the same way. Pairs
+outside the band count as zero (a sum is clipped to the part of the row or column that
+lies in the band).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from tmkit.align.band import Band
+
+
+def _prefix(values: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(values) + 1, dtype=np.float64)
+    np.cumsum(values, out=out[1:])
+    return out
+
+
+@dataclass(frozen=True)
+class BandSums:
+    """Row and column prefix sums of per-cell values over one band."""
+
+    band: Band
+    col_lo: np.ndarray  # (m+1,) first row of each column in the band
+    col_hi: np.ndarray  # (m+1,) one past its last row
+    col_offset: np.ndarray  # (m+2,) start of each column in column-major order
+    order: np.ndarray  # (size,) flat cell indices in column-major order
+
+    @classmethod
+    def of(cls, band: Band, m: int) -> "BandSums":
+        rows, cols = band.cells()
+        order = np.lexsort((rows, cols))
+        counts = np.bincount(cols, minlength=m + 1)
+        col_offset = np.zeros(m + 2, dtype=np.int64)
+        np.cumsum(counts, out=col_offset[1:])
+        first = np.full(m + 1, 0, dtype=np.int64)
+        has = counts > 0
+        first[has] = rows[order[col_offset[:-1][has]]]
+        return cls(band, first, first + counts, col_offset, order)
+
+    def row_prefix(self, values: np.ndarray) -> np.ndarray:
+        return _prefix(values)
+
+    def col_prefix(self, values: np.ndarray) -> np.ndarray:
+        return _prefix(values[self.order])
+
+    def row_sum(self, prefix: np.ndarray, i: np.ndarray, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
+        """Sum of row i over columns [j0, j1), for arrays of (i, j0, j1); 0 for rows past the end."""
+        band = self.band
+        inside = (i >= 0) & (i < band.rows)
+        row = np.where(inside, i, 0)
+        lo, hi, off = band.lo[row], band.hi[row], band.offset[row]
+        a = off + np.clip(j0, lo, hi) - lo
+        b = off + np.clip(j1, lo, hi) - lo
+        return np.where(inside, prefix[b] - prefix[a], 0.0)
+
+    def col_sum(self, prefix: np.ndarray, j: np.ndarray, i0: np.ndarray, i1: np.ndarray) -> np.ndarray:
+        """Sum of column j over rows [i0, i1); 0 for columns past the end."""
+        inside = (j >= 0) & (j < len(self.col_lo))
+        col = np.where(inside, j, 0)
+        lo, hi, off = self.col_lo[col], self.col_hi[col], self.col_offset[col]
+        a = off + np.clip(i0, lo, hi) - lo
+        b = off + np.clip(i1, lo, hi) - lo
+        return np.where(inside, prefix[b] - prefix[a], 0.0)
+
+    def row_top_mean(self, values: np.ndarray, k: int) -> np.ndarray:
+        """(rows,) the mean of each band row's k largest values (of all, in a shorter row)."""
+        band = self.band
+        rows, cols = band.cells()
+        return _top_mean(values, rows, cols - band.lo[rows], band.rows, int((band.hi - band.lo).max()), k)
+
+    def col_top_mean(self, values: np.ndarray, k: int) -> np.ndarray:
+        """(m+1,) the mean of each band column's k largest values."""
+        rows, cols = self.band.cells()
+        width = int((self.col_hi - self.col_lo).max())
+        return _top_mean(values, cols, rows - self.col_lo[cols], len(self.col_lo), width, k)
+
+    def row_max(self, values: np.ndarray) -> np.ndarray:
+        """(rows,) the largest value of each band row."""
+        return np.maximum.reduceat(values, self.band.offset[:-1])
+
+    def col_max(self, values: np.ndarray) -> np.ndarray:
+        """(m+1,) the largest value of each band column (0 for a column outside the band)."""
+        out = np.zeros(len(self.col_lo))
+        has = self.col_hi > self.col_lo
+        out[has] = np.maximum.reduceat(values[self.order], self.col_offset[:-1][has])
+        return out
+
+
+def _top_mean(values: np.ndarray, line: np.ndarray, position: np.ndarray, lines: int, width: int,
+              k: int) -> np.ndarray:
+    dense = np.full((lines, max(width, 1)), -np.inf)
+    dense[line, position] = values
+    k = min(k, dense.shape[1])
+    top = -np.partition(-dense, k - 1, axis=1)[:, :k]
+    present = np.isfinite(top)
+    count = present.sum(axis=1)
+    return np.divide(np.where(present, top, 0.0).sum(axis=1), count, out=np.zeros(lines), where=count > 0)
