@@ -13,6 +13,9 @@ from pathlib import Path
 import click
 
 from tmkit import __version__
+from tmkit.align import DEFAULT_MAX_LINK
+from tmkit.align.search import MAX_LINK_SENTENCES
+from tmkit.align.verdict import translation_doubt
 from tmkit.batch.command import batch_command
 from tmkit.errors import InputError
 from tmkit.io.atomic import atomic_output
@@ -87,8 +90,8 @@ def resolve_segmenter(segmenter: str | None, srx_rules: Path | None) -> str:
 @click.option("-o", "--output", required=True, help="Output file (.tmx, .tsv, .links), or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from the extension).")
 @click.option("--presegmented", is_flag=True, help="Inputs are one sentence a line: no cleaning or splitting.")
-@click.option("--max-link", type=click.IntRange(1, 6), default=4, show_default=True,
-              help="Most sentences on one side of a link.")
+@click.option("--max-link", type=click.IntRange(1, MAX_LINK_SENTENCES - 1), default=DEFAULT_MAX_LINK,
+              show_default=True, help="Most sentences on one side of a link (links hold at most 8 in all).")
 @click.option("--zh-lang", default="zh-CN", show_default=True, help="Language code of the Chinese side in TMX.")
 @click.option("--en-lang", default="en-US", show_default=True, help="Language code of the English side in TMX.")
 @click.option("--min-score", type=click.FloatRange(0.0, 1.0), metavar="X",
@@ -96,8 +99,9 @@ def resolve_segmenter(segmenter: str | None, srx_rules: Path | None) -> str:
 @click.option("--termbase", type=click.Path(path_type=Path), metavar="PATH",
               help="Termbase (YAML folder or .tbx) whose terms help the aligner; default: tmkit's UN termbase.")
 @click.option("--no-termbase", is_flag=True, help="Align with CC-CEDICT alone, without termbase terms.")
-@click.option("--semantic", is_flag=True,
-              help="Add multilingual sentence-embedding evidence (needs: pip install 'tmkit[semantic]').")
+@click.option("--semantic/--no-semantic", default=True, show_default=True,
+              help="Multilingual sentence embeddings as evidence (the default); --no-semantic aligns on "
+                   "dictionary, length and anchors alone, about 10x faster.")
 @click.option("--unaligned", type=click.Path(path_type=Path), metavar="FILE",
               help="Also write the unmatched (1-0, 0-1) sentences to this TSV file.")
 @segmenter_options
@@ -117,6 +121,9 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
         write_aligned(pair, stream, fmt, zh_lang=zh_lang, en_lang=en_lang)
     if unaligned is not None:
         click.echo(f"{write_unaligned(pair, unaligned)} unaligned sentences written to {unaligned}", err=True)
+    doubt = translation_doubt(pair.links)
+    if doubt:
+        click.echo(f"warning: {doubt}", err=True)
     line = summary(pair, time.perf_counter() - start)
     click.echo(f"{line}\n{fmt.upper()} written to {output}" if output != "-" else line, err=True)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from tmkit.align import align
+from tmkit.align import DEFAULT_MAX_LINK, align
 from tmkit.align.link import Link
 from tmkit.cache import cached
 from tmkit.document import Sentence
@@ -79,9 +79,9 @@ def align_sentences(
     zh: list[Sentence],
     en: list[Sentence],
     *,
-    max_link: int = 4,
+    max_link: int = DEFAULT_MAX_LINK,
     term_pairs: tuple[tuple[str, str], ...] = (),
-    semantic: bool = False,
+    semantic: bool = True,
 ) -> list[Link]:
     """Align two sentence lists, passing the paragraph labels to the aligner as anchors."""
     return align(
@@ -104,13 +104,13 @@ def align_files(
     en_path: Path,
     *,
     presegmented: bool = False,
-    max_link: int = 4,
+    max_link: int = DEFAULT_MAX_LINK,
     segmenter: str = "builtin",
     srx_rules: Path | str | None = None,
     termbase: Path | None = None,
     use_termbase: bool = True,
     min_score: float | None = None,
-    semantic: bool = False,
+    semantic: bool = True,
 ) -> AlignedPair:
     """Read, segment and align a Chinese file with its English equivalent.
 
@@ -118,8 +118,8 @@ def align_files(
     tmkit's curated UN termbase); ``use_termbase=False`` aligns with CC-CEDICT alone.
     The options record how the sentences were made and aligned, so the TMX header says
     it; the segmenter is recorded only when tmkit segmented the text. Links scoring under
-    ``min_score`` are kept and flagged (see :meth:`AlignedPair.low_score`). ``semantic`` adds
-    sentence-embedding evidence (the optional ``tmkit[semantic]`` extra).
+    ``min_score`` are kept and flagged (see :meth:`AlignedPair.low_score`). ``semantic`` (the
+    default) adds sentence-embedding evidence; ``False`` aligns on dictionary, length and anchors.
     """
     zh = load_sentences(zh_path, "zh", presegmented, segmenter=segmenter, srx_rules=srx_rules)
     en = load_sentences(en_path, "en", presegmented, segmenter=segmenter, srx_rules=srx_rules)
@@ -131,8 +131,7 @@ def align_files(
     }
     if min_score is not None:
         options["min-score"] = f"{min_score:g}"
-    if semantic:
-        options["semantic"] = "true"
+    options["semantic"] = str(semantic).lower()
     if not presegmented:
         options.update(segmentation_options(segmenter, srx_rules))
     return AlignedPair(

@@ -14,13 +14,13 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from tmkit.align.verdict import UNRELATED_MEAN_SCORE
 from tmkit.langid import detect_language
 from tmkit.pipeline import AlignedPair
 
-# Mean confidence over a document's units. Measured on TICO-19 documents cut into
-# 30-sentence pieces: true translations score 0.87-1.00 (0.52 for one 3-sentence
-# piece), a Chinese piece paired with an unrelated English one 0.21-0.47.
-WRONG_PAIR_SCORE = 0.6
+# Mean confidence over a document's units: the aligner's own threshold for "not a
+# translation" (tmkit.align.verdict, checked on unrelated pairs by bench/align.py).
+WRONG_PAIR_SCORE = UNRELATED_MEAN_SCORE
 LOW_MEAN_SCORE = 0.8
 # A unit this unsure is counted as a low-score unit.
 LOW_UNIT_SCORE = 0.3

@@ -27,12 +27,13 @@ from pathlib import Path
 from typing import Iterator
 
 from tmkit import __version__
+from tmkit.align import DEFAULT_MAX_LINK
 from tmkit.batch.stats import DocumentStats, document_stats
 from tmkit.errors import InputError
 from tmkit.output import write_aligned
 from tmkit.pipeline import align_files, align_sentences, load_sentences
 
-_warmed_up: set[tuple[str, str | None]] = set()
+_warmed_up: set[tuple[str, str | None, bool]] = set()
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class BatchOptions:
     """How every document of a batch is aligned and written (the ``tmkit align`` options)."""
 
     presegmented: bool = False
-    max_link: int = 4
+    max_link: int = DEFAULT_MAX_LINK
+    semantic: bool = True
     segmenter: str = "builtin"
     srx_rules: str | None = None
     zh_lang: str = "zh-CN"
@@ -55,6 +57,7 @@ class BatchOptions:
             "tmkit": __version__,
             "presegmented": str(self.presegmented).lower(),
             "max-link": str(self.max_link),
+            "semantic": str(self.semantic).lower(),
             "segmenter": self.segmenter,
             "srx-rules": self.srx_rules or "",
             "zh-lang": self.zh_lang,
@@ -119,7 +122,7 @@ def warm_up(options: BatchOptions, srx_rules: str | None) -> float:
     segmentation rules, the dictionary and the aligner's tables into this process's
     caches, whatever the aligner's internals are at the moment.
     """
-    key = (options.segmenter, srx_rules)
+    key = (options.segmenter, srx_rules, options.semantic)
     if key in _warmed_up:
         return 0.0
     start = time.perf_counter()
@@ -130,7 +133,8 @@ def warm_up(options: BatchOptions, srx_rules: str | None) -> float:
                       encoding="utf-8")
         kwargs = {"segmenter": options.segmenter, "srx_rules": srx_rules} if not options.presegmented else {}
         align_sentences(load_sentences(zh, "zh", options.presegmented, **kwargs),
-                        load_sentences(en, "en", options.presegmented, **kwargs), max_link=options.max_link)
+                        load_sentences(en, "en", options.presegmented, **kwargs), max_link=options.max_link,
+                        semantic=options.semantic)
     _warmed_up.add(key)
     return time.perf_counter() - start
 
@@ -197,7 +201,7 @@ def _align(task: DocumentTask, files: _LocalFiles) -> tuple[bytes, DocumentStats
     """The TMX bytes and figures of one pair, exactly as ``tmkit align`` would write them."""
     options = task.options
     pair = align_files(files.zh, files.en, presegmented=options.presegmented, max_link=options.max_link,
-                       segmenter=options.segmenter, srx_rules=files.srx_rules)
+                       segmenter=options.segmenter, srx_rules=files.srx_rules, semantic=options.semantic)
     # The memory names the user's files, not a worker's temp copies.
     pair.zh_source, pair.en_source = task.zh, task.en
     if options.srx_rules and not options.presegmented:
