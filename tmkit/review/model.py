@@ -235,8 +235,8 @@ def unmatch(review: Review, index: int, side: str, position: int, stamp: str) ->
     return Patch(index, [link], [part for part in parts if part.zh or part.en])
 
 
-def edit(review: Review, side: str, index: Any, text: Any) -> Patch:
-    """Replace the text of one sentence (its link is not otherwise changed)."""
+def edit(review: Review, side: str, index: Any, text: Any, stamp: str) -> Patch:
+    """Replace the text of one sentence; its link counts as reviewed (the reviewer read it)."""
     sentences = review.sentences(side)
     if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(sentences):
         raise OperationError(f"no {side} sentence {index!r}")
@@ -248,7 +248,8 @@ def edit(review: Review, side: str, index: Any, text: Any) -> Patch:
     if new.original == new.text:
         new = replace(new, original=None)
     link_index = next(i for i, link in enumerate(review.links) if index in link.side(side))
-    return Patch(link_index, [review.links[link_index]], [review.links[link_index]], {(side, index): (old, new)})
+    link = review.links[link_index]
+    return Patch(link_index, [link], [replace(link, reviewed=link.reviewed or stamp)], {(side, index): (old, new)})
 
 
 def set_reviewed(review: Review, index: int, reviewed: Any, stamp: str) -> Patch:
@@ -267,7 +268,8 @@ def apply_operation(review: Review, operation: dict[str, Any], stamp: str | None
     stamp = stamp or now()
     name = operation.get("op")
     if name == "edit":
-        patch = edit(review, _side(operation.get("side")), operation.get("sentence"), operation.get("text"))
+        patch = edit(review, _side(operation.get("side")), operation.get("sentence"), operation.get("text"),
+                     stamp)
     else:
         index = _link(review, operation.get("link"))
         if name == "merge":

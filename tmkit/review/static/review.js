@@ -9,6 +9,12 @@ const queue = [];
 const rows = [];
 const timings = { firstPaint: null, lastOperation: null, operations: [] };
 window.tmkitTimings = timings;
+// For tests and benchmarks: whether operations are pending, and the current link.
+window.tmkitBusy = () => state.busy || queue.length > 0;
+window.tmkitCurrent = () => {
+  const link = state.links[state.current];
+  return { index: state.current, zh: link.zh, en: link.en, reviewed: link.reviewed };
+};
 const $ = (id) => document.getElementById(id);
 const linksEl = $("links");
 
@@ -411,7 +417,8 @@ async function load() {
   const resume = first >= 0 ? first : Math.max(0, state.links.findIndex((link) => !link.reviewed));
   state.current = 0;
   focusLink(resume);
-  setStatus(`${data.file}: every change is saved at once`);
+  setStatus(`${data.file.split(/[\\/]/).pop()}: every change is saved at once`);
+  $("save").title = data.file;
 }
 
 load().then(() => requestAnimationFrame(() => {
