@@ -98,6 +98,16 @@ class StateHandler(_Handler):
         self.send_json(self.session.state())
 
 
+class TermsHandler(_Handler):
+    def get(self) -> None:
+        try:
+            start, end = int(self.get_query_argument("start", "0")), int(self.get_query_argument("end", "0"))
+        except ValueError:
+            self.send_json({"error": "start and end must be numbers"}, 400)
+            return
+        self.send_json(self.session.terms(start, min(end, start + 2000)))
+
+
 class OperationHandler(_Handler):
     def post(self) -> None:
         try:
@@ -132,6 +142,7 @@ def make_app(session: ReviewSession, token: str, port: Callable[[], int]) -> tor
         (r"/", PageHandler, context),
         (r"/static/([a-z.]+)", StaticHandler, context),
         (r"/api/alignment", StateHandler, context),
+        (r"/api/terms", TermsHandler, context),
         (r"/api/op", OperationHandler, context),
         (r"/api/export", ExportHandler, context),
     ], compress_response=True)

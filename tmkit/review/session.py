@@ -45,22 +45,36 @@ class ReviewSession:
         """The :class:`tmkit.review.model.Review` under review."""
         return self.file.review
 
-    def _link(self, link: ReviewLink) -> dict[str, Any]:
+    def _link(self, link: ReviewLink, terms: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {"zh": list(link.zh), "en": list(link.en), "score": link.score,
                                 "reviewed": bool(link.reviewed), "flag": link.flag}
-        if self.marker is not None:
-            data["terms"] = [mark.as_list() for mark in self.marker.marks(self.review, link)]
+        if terms:
+            data["terms"] = self._terms(link)
         return data
+
+    def _terms(self, link: ReviewLink) -> list[list[Any]]:
+        return [mark.as_list() for mark in self.marker.marks(self.review, link)] if self.marker else []
+
+    def terms(self, start: int, end: int) -> dict[str, Any]:
+        """The term marks of links ``start`` to ``end`` (exclusive).
+
+        Finding terms takes about half a millisecond a link, so the page gets the links
+        first and their terms in slices afterwards, the ones in view first.
+        """
+        start, end = max(0, start), min(len(self.review.links), end)
+        return {"version": self.version, "start": start,
+                "terms": [self._terms(link) for link in self.review.links[start:end]]}
 
     def _progress(self) -> dict[str, Any]:
         return {"version": self.version, "reviewed": self.review.reviewed_count(), "total": len(self.review.links),
                 "canUndo": bool(self._undo), "canRedo": bool(self._redo)}
 
     def state(self) -> dict[str, Any]:
-        """Everything the page needs to draw the alignment."""
+        """Everything the page needs to draw the alignment (terms come apart: :meth:`terms`)."""
         review = self.review
         sides = {side: [[s.text, s.original is not None] for s in review.sentences(side)] for side in ("zh", "en")}
-        return {**self._progress(), **sides, "links": [self._link(link) for link in review.links],
+        return {**self._progress(), **sides, "links": [self._link(link, terms=False) for link in review.links],
+                "terms": self.marker is not None,
                 "file": str(self.file.path), "document": review_document_name(review, self.file.path),
                 "threshold": review.min_score if review.min_score is not None else DEFAULT_THRESHOLD}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tmkit.review.model import Review, ReviewLink
 from tmkit.termbase.model import Termbase
@@ -21,7 +22,11 @@ from tmkit.tmx.writer import TranslationUnit
 
 __all__ = ["TermMark", "TermMarker"]
 
-_WORD = re.compile(r"[A-Za-z](?:[A-Za-z']*[A-Za-z])?|\d+(?:[.,]\d+)*")
+#: Words as the checker's keys see them: a hyphen separates words (``Secretary-General``), a
+#: possessive ``'s`` is not part of one.
+_WORD = re.compile(r"[A-Za-z]+(?:['’](?!s\b)[A-Za-z]+)*|\d+(?:[.,]\d+)*")
+#: The same word comes back thousands of times in a long text: its key is computed once.
+_key = lru_cache(maxsize=1 << 16)(word_key)
 
 
 @dataclass(frozen=True)
@@ -75,8 +80,7 @@ class TermMarker:
         return found
 
     def _english(self, text: str) -> list[tuple[int, int, str, bool, str]]:
-        words = [(m.start() + p.start(), m.start() + p.end(), word_key(p.group()))
-                 for m in _WORD.finditer(text) for p in re.finditer(r"[^-]+", m.group())]
+        words = [(m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)]
         keys = [key for _, _, key in words]
         found, position = [], 0
         while position < len(words):

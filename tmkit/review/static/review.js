@@ -7,7 +7,7 @@ const TOKEN = new URLSearchParams(location.search).get("token") || "";
 const state = { zh: [], en: [], links: [], version: 0, threshold: 0.8, current: 0, active: 0, busy: false };
 const queue = [];
 const rows = [];
-const timings = { firstPaint: null, lastOperation: null, operations: [] };
+const timings = { firstPaint: null, termsLoaded: null, lastOperation: null, operations: [] };
 window.tmkitTimings = timings;
 // For tests and benchmarks: whether operations are pending, and the current link.
 window.tmkitBusy = () => state.busy || queue.length > 0;
@@ -244,7 +244,7 @@ async function send(operation, after) {
   try {
     answer = await api("api/op", { ...operation, version: state.version });
   } catch (error) {
-    if (error.status === 409) { setStatus("changed elsewhere: reloading…", true); await load(); return; }
+    if (error.status === 409) { setStatus("changed elsewhere: reloading…", true); if (await load()) loadTerms(); return; }
     setStatus(error.message, true);
     return;
   }
@@ -403,6 +403,40 @@ function stepShown(count) {
   return index;
 }
 
+// ---- terms: fetched after the first paint, in slices, nearest the current link first ----
+
+const TERM_SLICE = 250;
+
+function replaceRow(i) {
+  const old = rows[i];
+  const [row] = buildRows([state.links[i]]);
+  row.hidden = old.hidden;
+  old.replaceWith(row);
+  rows[i] = row;
+  if (i === state.current) { row.classList.add("current"); setActive(state.active); }
+}
+
+function loadTerms() {
+  const count = Math.ceil(state.links.length / TERM_SLICE);
+  const first = Math.floor(state.current / TERM_SLICE);
+  const order = [];
+  for (let d = 0; order.length < count; d++) {
+    if (first + d < count) order.push(first + d);
+    if (d > 0 && first - d >= 0) order.push(first - d);
+  }
+  const fetchSlice = (slice) => enqueue(async () => {
+    const start = slice * TERM_SLICE;
+    const answer = await api(`api/terms?start=${start}&end=${start + TERM_SLICE}`);
+    if (answer.version !== state.version) { fetchSlice(slice); return; } // links moved meanwhile
+    answer.terms.forEach((marks, k) => {
+      const i = answer.start + k;
+      if (state.links[i].terms === undefined) { state.links[i].terms = marks; replaceRow(i); }
+    });
+  });
+  order.forEach(fetchSlice);
+  enqueue(async () => { timings.termsLoaded = performance.now(); });
+}
+
 // ---- start -------------------------------------------------------------------------
 
 async function load() {
@@ -419,10 +453,12 @@ async function load() {
   focusLink(resume);
   setStatus(`${data.file.split(/[\\/]/).pop()}: every change is saved at once`);
   $("save").title = data.file;
+  return data.terms;
 }
 
-load().then(() => requestAnimationFrame(() => {
+load().then((withTerms) => requestAnimationFrame(() => {
   timings.firstPaint = performance.now();
   document.body.dataset.ready = "true";
+  if (withTerms) loadTerms();
 })).catch((error) => setStatus(`cannot load the alignment: ${error.message}`, true));
 window.addEventListener("resize", () => drawOverview());
