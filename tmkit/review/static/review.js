@@ -89,10 +89,17 @@ function buildRows(links) {
   return Array.from(holder.children);
 }
 
+// Rows go into groups of GROUP: the browser then lays out a hundred groups instead of ten
+// thousand rows when something changes (groups out of view are skipped, content-visibility).
+const GROUP = 100;
+
 function renderAll() {
-  const built = buildRows(state.links);
-  linksEl.replaceChildren(...built);
-  rows.splice(0, rows.length, ...built);
+  const html = [];
+  for (let start = 0; start < state.links.length; start += GROUP) {
+    html.push(`<div class="group">${state.links.slice(start, start + GROUP).map(linkHtml).join("")}</div>`);
+  }
+  linksEl.innerHTML = html.join("");
+  rows.splice(0, rows.length, ...linksEl.querySelectorAll(".link"));
   applyFilter(false);
 }
 
@@ -108,7 +115,13 @@ function filterAccepts(link) {
 }
 
 function applyFilter(keepCurrent = true) {
-  state.links.forEach((link, i) => { rows[i].hidden = !filterAccepts(link); });
+  state.shown = 0;
+  state.links.forEach((link, i) => { rows[i].hidden = !filterAccepts(link); state.shown += !rows[i].hidden; });
+  // A group not drawn yet is as tall as its shown rows would be, so the scroll bar stays right.
+  for (const group of linksEl.children) {
+    const shownRows = Array.prototype.reduce.call(group.children, (n, row) => n + !row.hidden, 0);
+    group.style.containIntrinsicSize = `auto ${shownRows * 54}px`;
+  }
   if (!rows.length) return;
   if (!shown(state.current)) {
     const next = nextShown(state.current, 1) ?? nextShown(state.current, -1);
@@ -124,7 +137,7 @@ function nextShown(from, step) {
 }
 
 function updateHeader() {
-  const total = state.links.length, visible = rows.filter((r) => !r.hidden).length;
+  const total = state.links.length, visible = state.shown;
   $("position").textContent = `link ${state.current + 1} / ${total}` + (visible !== total ? ` (${visible} shown)` : "");
   $("progress-text").textContent = `${state.reviewed} / ${total} reviewed`;
   $("progress-fill").style.width = total ? `${(100 * state.reviewed) / total}%` : "0";
@@ -248,9 +261,12 @@ async function send(operation, after) {
     setStatus(error.message, true);
     return;
   }
+  const answered = performance.now();
   applyAnswer(answer, after);
+  const applied = performance.now();
   await new Promise((resolve) => requestAnimationFrame(() => resolve()));
   const ms = performance.now() - started;
+  timings.lastParts = { request: answered - started, apply: applied - answered, frame: performance.now() - applied };
   timings.lastOperation = ms;
   timings.operations.push(ms);
   setStatus(`saved (${ms.toFixed(0)} ms)`);
@@ -263,10 +279,12 @@ function applyAnswer(answer, after) {
   state.links.splice(answer.start, answer.remove, ...answer.links);
   const built = buildRows(answer.links);
   const old = rows.splice(answer.start, answer.remove, ...built);
+  state.shown -= old.filter((el) => !el.hidden).length;
   const anchor = old.length ? old[0] : (rows[answer.start + built.length] || null);
-  for (const el of built) linksEl.insertBefore(el, anchor);
+  const parent = anchor ? anchor.parentNode : (linksEl.lastElementChild || linksEl);
+  for (const el of built) parent.insertBefore(el, anchor);
   old.forEach((el) => el.remove());
-  built.forEach((el, k) => { el.hidden = !filterAccepts(answer.links[k]); });
+  built.forEach((el, k) => { el.hidden = !filterAccepts(answer.links[k]); state.shown += !el.hidden; });
   const target = after ? after(answer) : answer.start;
   state.current = Math.max(0, Math.min(rows.length - 1, target));
   state.active = 0;
