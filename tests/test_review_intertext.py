@@ -152,3 +152,19 @@ def test_intertext_needs_a_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["align", str(EXAMPLES / "sdg16.zh.txt"), str(EXAMPLES / "sdg16.en.txt"),
                                       "-o", "-", "--format", "intertext"])
     assert result.exit_code == 2 and "three files" in result.output
+
+
+def test_review_of_two_files_aligns_once_then_resumes(tmp_path: Path, monkeypatch) -> None:
+    from tmkit.review.command import _aligned, _default_output
+
+    assert _default_output(EXAMPLES / "sdg16.zh.txt") == Path("sdg16.zh.en.xml")
+    assert _default_output(Path("zh/001")) == Path("001.zh.en.xml")
+    out = tmp_path / "sdg16.zh.en.xml"
+    zh, en = EXAMPLES / "sdg16.zh.txt", EXAMPLES / "sdg16.en.txt"
+    file = _aligned(zh, en, out, False, None, None)
+    apply_operation(file.review, {"op": "review", "link": 0, "reviewed": True})
+    file.save()
+    again = _aligned(zh, en, out, False, None, None)
+    assert again.review.reviewed_count() == 1  # resumed, not aligned over
+    with pytest.raises(InputError, match="not these files"):
+        _aligned(en, zh, out, False, None, None)

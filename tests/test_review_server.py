@@ -192,3 +192,19 @@ def test_command_with_a_broken_file_says_so_in_one_line(tmp_path: Path) -> None:
     out, err = process.communicate(timeout=60)
     assert process.returncode == 1
     assert err.strip().splitlines() == [err.strip()] and "broken.xml:1: not well-formed XML" in err
+
+
+def test_a_change_that_cannot_be_saved_is_taken_back(served, monkeypatch) -> None:
+    url, token, file = served
+    before = file.path.read_bytes()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(type(file), "save", full_disk)
+    status, data = request(url, "POST", "/api/op", token=token, body={"op": "merge", "link": 2})
+    assert status == 500 and "No space left" in json.loads(data)["error"]
+    monkeypatch.undo()
+    state = json.loads(request(url, "GET", "/api/alignment", token=token)[1])
+    assert len(state["links"]) == 7 and state["version"] == 0 and not state["canUndo"]
+    assert file.path.read_bytes() == before

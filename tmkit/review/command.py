@@ -15,8 +15,15 @@ __all__ = ["review_command"]
 
 
 def _default_output(zh_file: Path) -> Path:
-    """``NAME.zh.en.xml`` in the current folder, InterText's name for an alignment of NAME."""
-    return Path(f"{zh_file.stem}.zh.en.xml")
+    """``NAME.zh.en.xml`` in the current folder, InterText's name for an alignment of NAME.
+
+    NAME is the Chinese file's name without its suffix and language tag: ``sdg16.zh.txt``,
+    ``sdg16_zh.txt`` and ``sdg16.txt`` all give ``sdg16.zh.en.xml``.
+    """
+    stem = zh_file.stem
+    if len(stem) > 3 and stem[-3:].lower() in (".zh", "_zh", "-zh"):
+        stem = stem[:-3]
+    return Path(f"{stem}.zh.en.xml")
 
 
 @click.command()

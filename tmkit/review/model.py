@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tmkit.errors import InputError
+
+if TYPE_CHECKING:  # the pipeline (and the aligner behind it) is needed only to make a new review
+    from tmkit.pipeline import AlignedPair
 
 __all__ = ["ReviewLink", "Review", "Patch", "OperationError", "SIDES", "apply_operation", "review_from_pair"]
 
@@ -278,9 +281,12 @@ def apply_operation(review: Review, operation: dict[str, Any], stamp: str | None
             patch = set_reviewed(review, index, operation.get("reviewed", True), stamp)
         elif name in ("split", "move", "unmatch"):
             side = _side(operation.get("side"))
-            position = _position(review.links[index], side, operation.get("position", 0)) \
-                if review.links[index].side(side) else 0
-            if not review.links[index].side(side) and name != "split":
+            link = review.links[index]
+            if link.side(side):
+                position = _position(link, side, operation.get("position", 0))
+            elif name == "split":
+                position = 0  # a 0-2 link split "by" its empty side: the other side is cut
+            else:
                 raise OperationError(f"the link has no {side} sentence")
             if name == "split":
                 patch = split(review, index, side, position, stamp)
@@ -294,9 +300,9 @@ def apply_operation(review: Review, operation: dict[str, Any], stamp: str | None
     return patch
 
 
-def review_from_pair(pair: Any) -> Review:
+def review_from_pair(pair: AlignedPair) -> Review:
     """A review of an aligned pair (:class:`tmkit.pipeline.AlignedPair`), nothing reviewed yet."""
-    def side(sentences: list[Any]) -> list[Sentence]:
+    def side(sentences: list) -> list[Sentence]:
         return [Sentence(text=s.text, paragraph=s.block, label=s.label) for s in sentences]
 
     links = [ReviewLink(zh=link.zh, en=link.en, score=link.score, flag="low-score" if pair.low_score(link) else "")

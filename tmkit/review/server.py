@@ -30,7 +30,7 @@ import tornado.netutil
 import tornado.web
 
 from tmkit.errors import InputError
-from tmkit.review.session import ReviewSession, VersionConflict
+from tmkit.review.session import ReviewSession, SaveError, VersionConflict
 
 __all__ = ["serve", "BackgroundServer", "new_token"]
 
@@ -121,6 +121,8 @@ class OperationHandler(_Handler):
             self.send_json(self.session.operate(operation))
         except VersionConflict as exc:
             self.send_json({"error": str(exc), "version": self.session.version}, 409)
+        except SaveError as exc:
+            self.send_json({"error": str(exc)}, 500)
         except InputError as exc:
             self.send_json({"error": str(exc)}, 400)
 

@@ -19,11 +19,15 @@ from tmkit.review.terms import TermMarker
 from tmkit.review.units import review_document_name, review_units
 from tmkit.tmx.writer import write_tmx
 
-__all__ = ["ReviewSession", "VersionConflict", "DEFAULT_THRESHOLD"]
+__all__ = ["ReviewSession", "SaveError", "VersionConflict", "DEFAULT_THRESHOLD"]
 
 #: Links scoring under this are doubtful when the alignment does not say (``--min-score``):
 #: the aligner's scores are calibrated probabilities, so 0.8 is "less than 80 % likely right".
 DEFAULT_THRESHOLD = 0.8
+
+
+class SaveError(InputError):
+    """The alignment file could not be written (disk full, permissions): the change was taken back."""
 
 
 class VersionConflict(Exception):
@@ -90,14 +94,15 @@ class ReviewSession:
                 raise InputError(f"nothing to {name}")
             patch = source.pop().inverse()
             apply_patch(self.review, patch)
-            if not self._save(patch):
+            try:
+                self._save(patch)
+            except SaveError:
                 source.append(patch.inverse())
-                raise InputError(self._save_error)
+                raise
             target.append(patch)
         else:
             patch = apply_operation(self.review, operation)
-            if not self._save(patch):
-                raise InputError(self._save_error)
+            self._save(patch)
             self._undo.append(patch)
             self._redo.clear()
         self.version += 1
@@ -106,15 +111,13 @@ class ReviewSession:
                 "texts": [[side, index, new.text, new.original is not None]
                           for (side, index), (_, new) in patch.texts.items()]}
 
-    def _save(self, patch: Patch) -> bool:
-        """Save after ``patch``; on failure take the patch back and keep the reason."""
+    def _save(self, patch: Patch) -> None:
+        """Save after ``patch``; if that fails, take the patch back and raise :class:`SaveError`."""
         try:
             self.file.save(tuple(sorted({side for side, _ in patch.texts})))
-            return True
         except (InputError, OSError) as exc:
             apply_patch(self.review, patch.inverse())
-            self._save_error = f"not saved: {exc}"
-            return False
+            raise SaveError(f"not saved, change taken back: {exc}") from None
 
     def export_tmx(self, output: Path | None = None) -> tuple[Path, int]:
         """Write the memory of the alignment as it stands: ``NAME.tmx`` beside the alignment file."""
