@@ -28,6 +28,7 @@ from tmkit.tmx import read_tmx
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install selenium)")
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
@@ -99,9 +100,15 @@ def test_review_in_the_browser(browser, tmp_path: Path) -> None:
         # The page opens on the first doubtful link: the lone Chinese sentence.
         assert current(browser) == {"index": 2, "zh": [2], "en": [], "reviewed": False}
         if os.environ.get("TMKIT_REVIEW_SCREENSHOT"):
+            wait_for(lambda: browser.execute_script("return window.tmkitTimings.termsLoaded"))
             browser.save_screenshot(os.environ["TMKIT_REVIEW_SCREENSHOT"])
         press(browser, Keys.HOME)
         assert current(browser)["index"] == 0
+        # A click low on the overview picture jumps to the last links.
+        overview = browser.find_element(By.ID, "overview")
+        ActionChains(browser).move_to_element_with_offset(overview, 0, overview.size["height"] * 0.45).click().perform()
+        assert current(browser)["index"] == 6
+        press(browser, Keys.HOME)
         press(browser, "n")
         assert current(browser)["index"] == 2
         press(browser, "m")  # merge with the next link: the lone English sentence
