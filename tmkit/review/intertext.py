@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -45,7 +46,7 @@ from tmkit.io.safe_xml import safe_parser
 from tmkit.review.model import SIDES, Review, ReviewLink, Sentence
 from tmkit.tmx.writer import clean_xml_text
 
-__all__ = ["NS", "IntertextFile", "read_intertext", "write_intertext", "document_paths", "is_intertext"]
+__all__ = ["NS", "IntertextFile", "read_intertext", "write_intertext", "document_paths"]
 
 NS = "urn:tmkit:review"
 _T = f"{{{NS}}}"
@@ -70,16 +71,6 @@ def document_paths(alignment: Path) -> tuple[Path, Path]:
     return alignment.with_name(f"{stem}.zh.xml"), alignment.with_name(f"{stem}.en.xml")
 
 
-def is_intertext(path: Path) -> bool:
-    """Whether ``path`` looks like an InterText alignment file (root ``linkGrp``), without parsing it all."""
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(4096)
-    except OSError:
-        return False
-    return b"<linkGrp" in head
-
-
 @dataclass
 class IntertextFile:
     """An alignment file on disk with its two documents, as read (or about to be written).
@@ -96,29 +87,36 @@ class IntertextFile:
     review: Review
     _lines: dict[ReviewLink, str] = field(default_factory=dict, repr=False, compare=False)
 
-    def save(self, sides: tuple[str, ...] = ()) -> None:
-        """Write the alignment file, and first the documents of ``sides`` (whose text changed).
+    def save(self, edited: Iterable[tuple[str, int]] = ()) -> None:
+        """Write the alignment file, and first the documents of the ``(side, index)`` sentences edited.
 
         Each file is replaced atomically; documents go first, so a crash in between leaves
         an edited text with the previous links, never links to text that is not there.
         """
-        for side in sides:
-            self._update_texts(side)
-            _write_tree(self.trees[side], self.zh_path if side == "zh" else self.en_path)
+        sides = set()
+        for side, index in edited:
+            self._update_text(side, index)
+            sides.add(side)
+        self._write_documents(sorted(sides))
         with atomic_output(self.path) as stream:
             stream.write(self._alignment_bytes())
 
-    def _update_texts(self, side: str) -> None:
-        for element, sentence in zip(self.elements[side], self.review.sentences(side)):
-            text = clean_xml_text(sentence.text)
-            if "".join(element.itertext()) != text:
-                for child in list(element):
-                    element.remove(child)
-                element.text = text
-            if sentence.original is None:
-                element.attrib.pop(f"{_T}original", None)
-            else:
-                element.set(f"{_T}original", clean_xml_text(sentence.original))
+    def _write_documents(self, sides: Iterable[str]) -> None:
+        for side in sides:
+            _write_tree(self.trees[side], self.zh_path if side == "zh" else self.en_path)
+
+    def _update_text(self, side: str, index: int) -> None:
+        """Put sentence ``index`` of ``side`` into its element (inline markup goes: the text is plain)."""
+        element, sentence = self.elements[side][index], self.review.sentences(side)[index]
+        text = clean_xml_text(sentence.text)
+        if "".join(element.itertext()) != text:
+            for child in list(element):
+                element.remove(child)
+            element.text = text
+        if sentence.original is None:
+            element.attrib.pop(f"{_T}original", None)
+        else:
+            element.set(f"{_T}original", clean_xml_text(sentence.original))
 
     @cached_property
     def _ids(self) -> dict[str, list[str]]:
@@ -216,7 +214,8 @@ def write_intertext(review: Review, path: Path) -> IntertextFile:
     for side in SIDES:
         trees[side], elements[side] = _document_tree(review, side, stem)
     result = IntertextFile(path, zh_path, en_path, trees, elements, review)
-    result.save(SIDES)
+    result._write_documents(SIDES)
+    result.save()
     return result
 
 

@@ -114,7 +114,7 @@ class ReviewSession:
     def _save(self, patch: Patch) -> None:
         """Save after ``patch``; if that fails, take the patch back and raise :class:`SaveError`."""
         try:
-            self.file.save(tuple(sorted({side for side, _ in patch.texts})))
+            self.file.save(patch.texts.keys())
         except (InputError, OSError) as exc:
             apply_patch(self.review, patch.inverse())
             raise SaveError(f"not saved, change taken back: {exc}") from None
