@@ -99,6 +99,7 @@ def test_review_in_the_browser(browser, tmp_path: Path) -> None:
         open_page(browser, url)
         # The page opens on the first doubtful link: the lone Chinese sentence.
         assert current(browser) == {"index": 2, "zh": [2], "en": [], "reviewed": False}
+        assert browser.find_element(By.ID, "doubtful").text == "2 doubtful left"
         if os.environ.get("TMKIT_REVIEW_SCREENSHOT"):
             wait_for(lambda: browser.execute_script("return window.tmkitTimings.termsLoaded"))
             browser.save_screenshot(os.environ["TMKIT_REVIEW_SCREENSHOT"])
@@ -134,6 +135,7 @@ def test_review_in_the_browser(browser, tmp_path: Path) -> None:
         assert len(rows) == 6
         assert "秘书长介绍了报告。" in rows[2].text and "The Secretary-General introduced the report." in rows[2].text
         assert browser.find_element(By.ID, "progress-text").text == "2 / 6 reviewed"
+        assert browser.find_element(By.ID, "doubtful").text == "no doubtful link left"
         browser.find_element(By.CSS_SELECTOR, "button[data-action=export]").click()
         wait_for(lambda: "units written" in browser.find_element(By.ID, "save").text)
     saved = read_intertext(file.path).review

@@ -139,7 +139,10 @@ function nextShown(from, step) {
 function updateHeader() {
   const total = state.links.length, visible = state.shown;
   $("position").textContent = `link ${state.current + 1} / ${total}` + (visible !== total ? ` (${visible} shown)` : "");
+  let left = 0;
+  for (const link of state.links) left += doubtful(link);
   $("progress-text").textContent = `${state.reviewed} / ${total} reviewed`;
+  $("doubtful").textContent = left ? `${left} doubtful left` : "no doubtful link left";
   $("progress-fill").style.width = total ? `${(100 * state.reviewed) / total}%` : "0";
   $("undo").disabled = !state.canUndo;
   $("redo").disabled = !state.canRedo;
