@@ -114,7 +114,7 @@ function filterAccepts(link) {
   return (byScore && low) || (byUnmatched && unmatched(link));
 }
 
-function applyFilter(keepCurrent = true) {
+function applyFilter(scroll = true) {
   state.shown = 0;
   state.links.forEach((link, i) => { rows[i].hidden = !filterAccepts(link); state.shown += !rows[i].hidden; });
   // A group not drawn yet is as tall as its shown rows would be, so the scroll bar stays right.
@@ -127,7 +127,7 @@ function applyFilter(keepCurrent = true) {
     const next = nextShown(state.current, 1) ?? nextShown(state.current, -1);
     if (next !== null) state.current = next;
   }
-  focusLink(state.current, keepCurrent);
+  focusLink(state.current, scroll);
   drawOverview();
 }
 
