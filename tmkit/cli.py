@@ -22,6 +22,7 @@ from tmkit.io.atomic import atomic_output
 from tmkit.io.read import read_document
 from tmkit.output import FORMATS, format_for, write_aligned
 from tmkit.pipeline import AlignedPair, align_files
+from tmkit.review.command import review_command
 from tmkit.segment import SEGMENTERS, segment_document
 from tmkit.termbase.cli import termbase_group
 from tmkit.terms.cli import terms_group
@@ -87,7 +88,8 @@ def resolve_segmenter(segmenter: str | None, srx_rules: Path | None) -> str:
 @cli.command()
 @click.argument("zh_file", type=click.Path(path_type=Path))
 @click.argument("en_file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, help="Output file (.tmx, .tsv, .links), or - for stdout.")
+@click.option("-o", "--output", required=True,
+              help="Output file (.tmx, .tsv, .links, or .xml: InterText, for tmkit review), or - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from the extension).")
 @click.option("--presegmented", is_flag=True, help="Inputs are one sentence a line: no cleaning or splitting.")
 @click.option("--max-link", type=click.IntRange(1, MAX_LINK_SENTENCES - 1), default=DEFAULT_MAX_LINK,
@@ -117,8 +119,16 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
     pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link,
                        segmenter=segmenter, srx_rules=srx_rules, termbase=termbase,
                        use_termbase=not no_termbase, min_score=min_score, semantic=semantic)
-    with atomic_output(output) as stream:
-        write_aligned(pair, stream, fmt, zh_lang=zh_lang, en_lang=en_lang)
+    if fmt == "intertext":
+        from tmkit.review.intertext import write_intertext
+        from tmkit.review.model import review_from_pair
+
+        if output == "-":
+            raise click.UsageError("--format intertext writes three files: give -o FILE.xml, not -")
+        write_intertext(review_from_pair(pair), Path(output))
+    else:
+        with atomic_output(output) as stream:
+            write_aligned(pair, stream, fmt, zh_lang=zh_lang, en_lang=en_lang)
     if unaligned is not None:
         click.echo(f"{write_unaligned(pair, unaligned)} unaligned sentences written to {unaligned}", err=True)
     doubt = translation_doubt(pair.links)
@@ -163,6 +173,7 @@ cli.add_command(tmx_group)
 cli.add_command(termbase_group)
 cli.add_command(terms_group)
 cli.add_command(batch_command(), name="batch")
+cli.add_command(review_command, name="review")
 
 
 def main() -> None:

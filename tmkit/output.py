@@ -13,7 +13,9 @@ from tmkit.pipeline import AlignedPair
 from tmkit.tmx.units import join_sentences, translation_units
 from tmkit.tmx.writer import write_tmx
 
-FORMATS = ("tmx", "tsv", "links")
+FORMATS = ("tmx", "tsv", "links", "intertext")
+#: Output file extensions that name a format other than their own.
+SUFFIX_FORMATS = {"xml": "intertext"}
 TSV_HEADER = ("zh", "en", "link", "score", "zh_ids", "en_ids", "flag")
 
 
@@ -24,9 +26,11 @@ def format_for(output: str, explicit: str | None) -> str:
     suffix = Path(output).suffix.lower().lstrip(".")
     if suffix in FORMATS:
         return suffix
+    if suffix in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[suffix]
     if output == "-":
         return "tmx"
-    raise InputError(f"{output}: cannot tell the output format from the extension; use --format tmx|tsv|links")
+    raise InputError(f"{output}: cannot tell the output format from the extension; use --format tmx|tsv|links|intertext")
 
 
 def _tsv_field(text: str) -> str:

@@ -114,9 +114,10 @@ def filter_command(file: Path, output: str, min_score: float, keep_unscored: boo
 @EN_LANG
 def convert(source: Path, output: str, zh_file: Path | None, en_file: Path | None, document: str | None,
             unaligned: Path | None, to_kind: str | None, zh_lang: str | None, en_lang: str | None) -> None:
-    """Convert between TMX and TSV, or a links file (with --zh/--en) to TMX or TSV.
+    """Convert between TMX and TSV, a links file (with --zh/--en) or an InterText alignment to TMX or TSV.
 
-    Formats follow the extensions: .tmx, .tsv, .links/.align.
+    Formats follow the extensions: .tmx, .tsv, .links/.align, .xml (InterText, as tmkit
+    review saves it: reviewed links get x-reviewed and the reviewer's edits).
     """
     source_kind = file_kind(source)
     if to_kind:
@@ -125,7 +126,7 @@ def convert(source: Path, output: str, zh_file: Path | None, en_file: Path | Non
         target_kind = "tsv" if source_kind == "tmx" else "tmx"
     else:
         target_kind = file_kind(output)
-    if target_kind == "links" or source_kind == target_kind:
+    if target_kind in ("links", "intertext") or source_kind == target_kind:
         raise click.UsageError(f"cannot convert {source_kind} to {target_kind}")
     if (zh_file is None or en_file is None) == (source_kind == "links"):
         raise click.UsageError("--zh and --en are needed with a links file, and only then")
@@ -139,6 +140,15 @@ def convert(source: Path, output: str, zh_file: Path | None, en_file: Path | Non
             note = f"; {write_unaligned(pair, unaligned)} unaligned sentences written to {unaligned}"
         else:
             note = f"; {sum(1 for link in pair.links if not (link.zh and link.en))} one-sided links not units"
+    elif source_kind == "intertext":
+        from tmkit.review.intertext import read_intertext
+        from tmkit.review.units import review_document_name, review_units
+
+        review = read_intertext(source).review
+        units, zh, en = review_units(review, document or review_document_name(review, source)), \
+            zh_lang or "zh-CN", en_lang or "en-US"
+        reviewed = review.reviewed_count()
+        note = f"; {reviewed} of {len(review.links)} links reviewed"
     elif source_kind == "tsv":
         counts = TsvStats()
         units, zh, en = read_units_tsv(source, counts, document=document), zh_lang or "zh-CN", en_lang or "en-US"

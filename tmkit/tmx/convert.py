@@ -143,9 +143,9 @@ def links_pair(links_path: Path, zh_path: Path, en_path: Path) -> AlignedPair:
 
 
 def file_kind(path: str | os.PathLike[str]) -> str:
-    """``tmx``, ``tsv`` or ``links`` from a file name's extension (``.align`` is links)."""
+    """``tmx``, ``tsv``, ``links`` or ``intertext`` from a file name's extension (``.align`` is links)."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    kinds = {"tmx": "tmx", "tsv": "tsv", "links": "links", "align": "links"}
+    kinds = {"tmx": "tmx", "tsv": "tsv", "links": "links", "align": "links", "xml": "intertext"}
     if suffix not in kinds:
-        raise InputError(f"{path}: cannot tell the format from the extension (.tmx, .tsv, .links or .align)")
+        raise InputError(f"{path}: cannot tell the format from the extension (.tmx, .tsv, .links, .align or .xml)")
     return kinds[suffix]
