@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from tmkit.errors import InputError
+from tmkit.io.language_tags import primary_subtag
 from tmkit.io.safe_xml import safe_parser
 from tmkit.termbase.model import (
     LANGUAGES,
@@ -35,7 +36,6 @@ from tmkit.termbase.tbx_format import (
     XML_LANG,
     Edition,
 )
-from tmkit.tmx.reader import primary_subtag
 
 __all__ = ["read_tbx", "parse_tbx"]
 

@@ -21,7 +21,7 @@ from tmkit.termbase.tbx_format import (
     XML_LANG,
     Edition,
 )
-from tmkit.tmx.writer import clean_xml_text
+from tmkit.io.xml_text import clean_xml_text
 
 __all__ = ["write_tbx", "tbx_bytes"]
 
