@@ -16,10 +16,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
+import jieba.posseg
 
 from tmkit.langid import is_han
 
-__all__ = ["make_tokenizer", "is_content_token", "FUNCTION_WORDS"]
+__all__ = ["make_tokenizer", "make_pos_tokenizer", "is_content_token", "FUNCTION_WORDS", "POS_TAGS"]
+
+#: jieba tag given to a termbase term jieba does not know, by the term's part of speech.
+POS_TAGS = {"properNoun": "nz", "noun": "n", "verb": "v", "adjective": "a", "adverb": "d", "other": "x"}
 
 #: Tokens that never start or end a term (particles, conjunctions, prepositions, pronouns,
 #: auxiliaries, frequent verbs of reporting) — the Chinese counterpart of a stop list.
@@ -45,6 +49,26 @@ def _cache_dir() -> str:
 
 def make_tokenizer(terms: Iterable[str] = ()) -> jieba.Tokenizer:
     """A quiet private jieba tokenizer that keeps each of ``terms`` as one token."""
+    return _tokenizer(terms)
+
+
+def make_pos_tokenizer(terms: Iterable[tuple[str, str]] = ()) -> jieba.posseg.POSTokenizer:
+    """A quiet private jieba part-of-speech tokenizer keeping each ``(term, pos)`` as one token.
+
+    jieba's own tag of a word it knows is kept (决定 stays ``v``, whatever the termbase
+    says): it tells how the word is mostly used. A term jieba does not know gets the tag of
+    its termbase part of speech (:data:`POS_TAGS`), not jieba's ``x`` for "unknown".
+    """
+    terms = list(terms)
+    tokenizer = _tokenizer(term for term, _ in terms)
+    tagger = jieba.posseg.POSTokenizer(tokenizer)
+    for term, pos in terms:
+        if term not in tagger.word_tag_tab:
+            tagger.word_tag_tab[term] = POS_TAGS.get(pos, "x")
+    return tagger
+
+
+def _tokenizer(terms: Iterable[str]) -> jieba.Tokenizer:
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
