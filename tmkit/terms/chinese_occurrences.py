@@ -14,8 +14,8 @@ in its dictionary), so 信 "letter" is not found inside 信息 or 通信 and 中
   中国的代表), where an adjective such as "Chinese" is a correct rendering.
 
 jieba tags a word it knows by its commonest use; a verb-tagged word right after a
-determiner, a classifier, 的 or a verb that takes a nominal object (该决定, 这项决定,
-作出决定) is taken as the noun.
+determiner, a classifier, 的 or a verb that takes a nominal object, or one word after
+such a verb (该决定, 这项决定, 作出决定, 做出知情决定), is taken as the noun.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ NOUN_MARKERS = frozenset("""
 的 之 该 此 这 那 这项 那项 此项 这一 一项 各项 每项 项 其 上述 本 这些 那些 有关 相关 所 作出 做出 通过 执行 落实 遵守
 根据 依照 按照 依据 关于 对 实施 支持 提出 撤销 审议 修订 一
 """.split())
+#: Verbs whose object may have one modifier before the noun (做出知情决定: "make informed decisions").
+OBJECT_VERBS = frozenset("作出 做出 通过 执行 落实 遵守 实施 支持 提出 撤销 审议 修订".split())
 #: Words that join two words of the same class.
 COORDINATORS = frozenset("和 与 及 或 、 以及 或者".split())
 #: Words that never follow an attributive noun (they end or join noun phrases).
@@ -50,7 +52,7 @@ class ChineseOccurrence:
     tag: str  #: jieba's part-of-speech tag of the word ("" when the term spans several words)
     noun_use: bool  #: used as a noun (a verb-tagged word after a determiner or 的 counts)
     attributive: bool  #: modifies a following noun (中国政府, 中国的代表, 中国其他省份)
-    coordinated: tuple[str, ...]  #: tags of the words it is coordinated with (公正 和 公平: ``a``)
+    coordinated: tuple[str, ...]  #: tags of the words it is coordinated with (贫困 和 可持续发展: ``a``)
     adverbial: bool  #: it, or a word coordinated with it, is followed by 地 (公正、公平地分享)
     context: str  #: the words around it, for explanations
 
@@ -59,11 +61,12 @@ def fits(pos: str, occurrence: ChineseOccurrence) -> bool:
     """Whether the occurrence's word class fits the term's part of speech (TBX ``partOfSpeech``).
 
     Words joined by 和, 、, 及 … share their word class, so a word coordinated with an
-    adjective or adverb, or with a word marked adverbial by 地 (公正和公平地分享: "fair and
-    equitable sharing"), is not the noun (公正 "impartiality"), whatever its own tag says.
+    adverb, or with a word marked adverbial by 地 (公正和公平地分享: "fair and equitable
+    sharing"), is not the noun (公正 "impartiality"), whatever its own tag says. (Not with
+    an adjective: jieba tags many nouns so, 贫困 "poverty" among them.)
     """
     tag = occurrence.tag
-    if pos == "noun" and (occurrence.adverbial or any(other[:1] in ("a", "d") for other in occurrence.coordinated)):
+    if pos == "noun" and (occurrence.adverbial or any(other[:1] == "d" for other in occurrence.coordinated)):
         return False
     if not tag or tag in ("x", "eng", "l", "i", "j") or pos in ("properNoun", "other"):
         return True  # several words, an idiom, an abbreviation or unknown: nothing says otherwise
@@ -128,7 +131,7 @@ class ChineseTermFinder:
             tag = tags[first] if first == last else ""
             found.append(ChineseOccurrence(
                 term=match, start=position, end=position + len(match), tag=tag,
-                noun_use=previous in NOUN_MARKERS,
+                noun_use=previous in NOUN_MARKERS or (first > 1 and words[first - 2][0] in OBJECT_VERBS),
                 attributive=following[0] == "的" or _is_noun(following) or (
                     following[1][:1] in ("r", "m", "q") and last + 2 < len(words) and _is_noun(words[last + 2])),
                 coordinated=_coordinated(words, first, last),
