@@ -7,8 +7,9 @@ Prints (figures, not assertions):
 1. **False findings on official UN translations**: the SDG goals, targets and indicators
    (``bench/term_test_set.py``), where every finding is false by definition; the target is at
    most 1 per 100 units. Each finding is listed so it can be judged.
+   The UNTERM short and formal country names (``country_units``) are checked the same way.
 2. **The bundled example** ``examples/sdg16.*`` (Goal 16, 37 paragraphs): the target is none.
-3. **Planted errors**: the same units with one term error each (see ``term_test_set.py``):
+3. **Planted errors**: the same units (SDG and country names) with one term error each (see ``term_test_set.py``):
    recall (target at least 90 %), by kind, and the precision of all findings on the planted
    units (a finding that is not the planted error is a false one).
 4. **Top-50 precision of ``terms extract``** on the same UN text, against the hand judgements
@@ -25,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from term_test_set import REPO, SDG, found, official_units, plant_errors
+from term_test_set import COUNTRY_CODES, REPO, SDG, country_units, found, official_units, plant_errors
 
 from tmkit.termbase import load_termbase
 from tmkit.terms.check import TermChecker
@@ -75,17 +76,25 @@ def main() -> None:
     for f in findings[:args.show]:
         print(f"   {f.tuid}\t{f.severity}\t{f.issue}\t{f.term}\texpected {' | '.join(f.expected)}\t| {f.en[:90]}")
 
+    names = country_units() if COUNTRY_CODES.is_file() else []
+    name_findings = [f for unit in names for f in checker.check(unit)]
+    print(f"\n1b. UNTERM country names (short and formal, both languages): {len(names)} units, "
+          f"{len(name_findings)} findings")
+    for f in name_findings[:args.show]:
+        print(f"   {f.tuid}\t{f.severity}\t{f.issue}\t{f.term}\texpected {' | '.join(f.expected)}\t| {f.en[:90]}")
+
     example = example_units()
     example_findings = [f for unit in example for f in checker.check(unit)]
     print(f"\n2. bundled example examples/sdg16.*: {len(example)} units, {len(example_findings)} findings (target 0)")
 
-    planted = plant_errors(units, termbase)
-    hits, by_kind, extra = 0, Counter(), []
+    planted = plant_errors(units + names, termbase)
+    hits, by_kind, by_source, extra = 0, Counter(), Counter(), []
     for error in planted:
         reported = checker.check(error.unit)
         ok = found(error, [(f.concept, f.term) for f in reported])
         hits += ok
         by_kind[(error.kind, ok)] += 1
+        by_source[("country names" if error.unit.tuid.startswith("country:") else "SDG", ok)] += 1
         extra += [f for f in reported if not found(error, [(f.concept, f.term)])]
         if not ok and args.show:
             print(f"   missed {error.unit.tuid} {error.concept}: {error.original!r} -> {error.replacement!r}")
@@ -94,6 +103,8 @@ def main() -> None:
     print(f"\n3. planted errors: {total}; found {hits} = recall {100 * hits / total:.1f} % (target >= 90 %); "
           + ", ".join(f"{kind} {by_kind[(kind, True)]}/{by_kind[(kind, True)] + by_kind[(kind, False)]}"
                       for kind in ("wrong-term", "rejected"))
+          + "; " + ", ".join(f"{source} {by_source[(source, True)]}/{by_source[(source, True)] + by_source[(source, False)]}"
+                             for source in ("SDG", "country names"))
           + f"; other findings on the planted units {len(extra)}: precision {100 * hits / reported_total:.1f} %")
 
     candidates = extract_terms(units, termbase)[:50]

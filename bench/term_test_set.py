@@ -11,6 +11,11 @@ every finding there is by definition false. (The seeds are Chinese only and have
 side; the bundled example ``examples/sdg16.*`` is Goal 16 of the same text and is checked on
 its own.)
 
+**UNTERM country names** (``../shared/corpora/country-codes``): the short and formal name of
+each State in both languages, one unit per name, also official; they test the names, their
+articles and capitals, and give the superseded names (Swaziland, Cape Verde, …) units to be
+planted in.
+
 **Planted errors.** Each use of a termbase term on both sides of an official unit gives a unit
 with one term error, made without the checker's help, so the check cannot be tuned to its own planting:
 
@@ -38,6 +43,7 @@ term ("United Nations Environment Programme" for "United Nations") is not used.
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import re
 import sys
@@ -51,6 +57,7 @@ from tmkit.tmx.writer import TranslationUnit, write_tmx
 
 REPO = Path(__file__).resolve().parents[1]
 SDG = REPO.parent / "shared" / "corpora" / "sdg"
+COUNTRY_CODES = REPO.parent / "shared" / "corpora" / "country-codes" / "country-codes.csv"
 KINDS = ("global_goals", "global_targets", "global_indicators")
 
 
@@ -76,6 +83,29 @@ def official_units(sdg_dir: Path = SDG) -> list[TranslationUnit]:
             if chinese.get(key):
                 units.append(TranslationUnit(" ".join(chinese[key].split()), " ".join(en.split()), key))
     return units
+
+
+def country_units(csv_path: Path = COUNTRY_CODES) -> list[TranslationUnit]:
+    """UNTERM's short and formal names of each State, Chinese and English, one unit each.
+
+    UNTERM is the UN's official terminology, so these pairs are official translations too
+    (names only); tuid ``country:ISO3:short`` or ``:formal``. Listing markers (``*``) are
+    dropped and ``Bahamas (the)`` is written as running text, ``the Bahamas``.
+    """
+    units = []
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for form in ("Short", "Formal"):
+                en = _running(row.get(f"UNTERM English {form}") or "")
+                zh = (row.get(f"UNTERM Chinese {form}") or "").rstrip("* ").strip()
+                if en and zh:
+                    units.append(TranslationUnit(zh, en, f"country:{row['ISO3166-1-Alpha-3']}:{form.lower()}"))
+    return units
+
+
+def _running(name: str) -> str:
+    name = name.rstrip("* ").strip()
+    return "the " + name[:-len(" (the)")] if name.endswith(" (the)") else name
 
 
 def _load(path: Path) -> dict[str, str]:
@@ -166,7 +196,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.sdg.is_dir():
         sys.exit(f"{args.sdg}: not found (the SDG corpus of ../shared)")
-    units = official_units(args.sdg)
+    units = official_units(args.sdg) + (country_units() if COUNTRY_CODES.is_file() else [])
     planted = plant_errors(units, load_termbase(), args.seed)
     write_tmx(units, args.output_dir / "official.tmx")
     write_tmx([p.unit for p in planted], args.output_dir / "planted.tmx")

@@ -132,8 +132,7 @@ class ChineseTermFinder:
             found.append(ChineseOccurrence(
                 term=match, start=position, end=position + len(match), tag=tag,
                 noun_use=previous in NOUN_MARKERS or (first > 1 and words[first - 2][0] in OBJECT_VERBS),
-                attributive=following[0] == "的" or _is_noun(following) or (
-                    following[1][:1] in ("r", "m", "q") and last + 2 < len(words) and _is_noun(words[last + 2])),
+                attributive=_attributive(words, last),
                 coordinated=_coordinated(words, first, last),
                 adverbial=following[0] == "地" or (last + 3 < len(words) and words[last + 1][0] in COORDINATORS
                                                   and words[last + 3][0] == "地"),
@@ -165,9 +164,33 @@ def _coordinated(words: list[tuple[str, str]], first: int, last: int) -> tuple[s
     return tuple(tags)
 
 
+def _attributive(words: list[tuple[str, str]], last: int) -> bool:
+    """Whether the words ending at ``last`` modify a noun that follows.
+
+    Directly (中国政府, 中国的代表), across a determiner or a number and classifier
+    (中国其他省份, 中国200多个城市), or as one of coordinated names sharing the noun
+    (中国、韩国和意大利卫生机构).
+    """
+    position = last + 1
+    while (position + 1 < len(words) and words[position][0] in COORDINATORS
+           and words[position + 1][1][:2] in ("ns", "nz", "nt", "nr")):
+        position += 2
+    if position < len(words) and words[position][0] == "的":
+        return True
+    for skipped in range(4):  # up to three determiners, numbers or classifiers before the noun
+        if position + skipped >= len(words):
+            return False
+        word = words[position + skipped]
+        if _is_noun(word):
+            return True
+        if word[1][:1] not in ("r", "m", "q"):
+            return False
+    return False
+
+
 def _is_noun(word: tuple[str, str]) -> bool:
     text, tag = word
-    return bool(text) and text not in _NOT_A_HEAD and (tag[:1] == "n" or tag == "vn")
+    return bool(text) and text not in _NOT_A_HEAD and (tag[:1] == "n" or tag in ("vn", "an", "t"))
 
 
 def normalize(text: str) -> str:
