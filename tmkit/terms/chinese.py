@@ -9,6 +9,7 @@ log messages are silenced.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import tempfile
@@ -61,7 +62,11 @@ def make_pos_tokenizer(terms: Iterable[tuple[str, str]] = ()) -> jieba.posseg.PO
     """
     terms = list(terms)
     tokenizer = _tokenizer(term for term, _ in terms)
-    tagger = jieba.posseg.POSTokenizer(tokenizer)
+    # POSTokenizer(tokenizer) would read jieba's 5 MB dictionary again for its tags; the
+    # tags are read once per process and each tagger gets its own copy.
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = tokenizer
+    tagger.word_tag_tab = dict(_base_tags())
     for term, pos in terms:
         if term not in tagger.word_tag_tab:
             tagger.word_tag_tab[term] = POS_TAGS.get(pos, "x")
@@ -69,15 +74,32 @@ def make_pos_tokenizer(terms: Iterable[tuple[str, str]] = ()) -> jieba.posseg.PO
 
 
 def _tokenizer(terms: Iterable[str]) -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = _cache_dir()
+    freq, total = _base_dictionary()
+    # What Tokenizer.initialize() sets, from the copy loaded once per process (1-2 s each time).
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
+    for term in terms:
+        if any(is_han(ch) for ch in term) and " " not in term:
+            tokenizer.add_word(term, freq=max(tokenizer.suggest_freq(term, tune=False), 1000))
+    return tokenizer
+
+
+@functools.lru_cache(maxsize=1)
+def _base_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary and its total frequency (never changed: tokenizers copy it)."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = _cache_dir()
     tokenizer.initialize()
-    for term in terms:
-        if any(is_han(ch) for ch in term) and " " not in term:
-            tokenizer.add_word(term, freq=max(tokenizer.suggest_freq(term, tune=False), 1000))
-    return tokenizer
+    return tokenizer.FREQ, tokenizer.total
+
+
+@functools.lru_cache(maxsize=1)
+def _base_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each dictionary word (never changed: taggers copy it)."""
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
 
 
 def is_content_token(token: str) -> bool:
