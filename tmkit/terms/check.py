@@ -7,8 +7,10 @@ For each unit (Chinese source, English translation):
   the English terms a translator may use for it: the preferred and admitted terms of every
   concept that has this Chinese term, inflected or not
   (:mod:`~tmkit.terms.english_forms`), and an adjective variant ("Chinese" for 中国) where
-  the Chinese term is used attributively (中国政府). A name missing is an ``error``, any
-  other term a ``warning``;
+  the Chinese term is used attributively (中国政府), and, for the Chinese short form of a
+  body (安理会, 南苏丹特派团), the English second reference by its head noun ("the Council",
+  "the Mission": :func:`second_reference`). A name missing is an ``error``, any other term
+  a ``warning``;
 * ``superseded`` / ``deprecated``: the English (or Chinese) uses a term the termbase
   rejects, as a term (case-sensitive for names, so the bird "turkey" is not the old name
   of Türkiye) and not as part of a longer usable term. The finding names the term to use
@@ -30,7 +32,8 @@ from tmkit.terms.chinese_occurrences import ChineseOccurrence, ChineseTermFinder
 from tmkit.terms.english_forms import EnglishIndex, EnglishOccurrence, TermPattern
 from tmkit.tmx.writer import TranslationUnit
 
-__all__ = ["Finding", "TermChecker", "COLUMNS", "SEVERITIES", "finding_row", "summarize"]
+__all__ = ["Finding", "TermChecker", "COLUMNS", "SEVERITIES", "BODY_HEADS", "finding_row", "second_reference",
+           "summarize"]
 
 COLUMNS = ("tuid", "severity", "issue", "lang", "concept", "term", "expected", "found", "why", "zh", "en")
 #: Severities, gravest first.
@@ -61,10 +64,40 @@ def finding_row(finding: Finding) -> list[str]:
             " ".join(finding.en.split())]
 
 
+#: Head nouns by which UN English refers back to a body already named ("the Council",
+#: "the Mission", "the Committee"): the usual rendering of a Chinese short form (安理会,
+#: 南苏丹特派团, 特别委员会), which the termbase cannot list (one concept per term and subject).
+BODY_HEADS = frozenset("""
+Council Assembly Committee Subcommittee Commission Mission Office Department Programme Fund Panel Group Court
+Tribunal Secretariat Organization Force Operation Conference Board Agency Unit Division Section Team Forum Bank
+Service Centre Institute Entity Facility Network
+""".split())
+_NAME_LINKS = frozenset({"of", "in", "for", "on", "to", "at"})
+
+
 @dataclass(frozen=True)
 class _EnglishTerm:
     concept: Concept
     term: Term
+    second_reference: bool = False  #: "the Council" for a body: accepted for Chinese short forms only
+
+
+def second_reference(concept: Concept) -> str | None:
+    """``the Council`` for the Security Council, ``the Mission`` for UNMISS; None for other concepts.
+
+    The head is the last word of the preferred English name before its first preposition
+    (United Nations *Mission* in South Sudan, *Office* for the Coordination of …), when it is a
+    noun that names a body (:data:`BODY_HEADS`). States are not referred to so.
+    """
+    name = concept.preferred("en")
+    if name.pos != "properNoun" or concept.subject == "countries":
+        return None
+    words = name.text.split()
+    for index, word in enumerate(words):
+        if word in _NAME_LINKS:
+            words = words[:index]
+            break
+    return f"the {words[-1]}" if words and words[-1] in BODY_HEADS else None
 
 
 class TermChecker:
@@ -82,6 +115,11 @@ class TermChecker:
                 pattern = TermPattern.of(term.text, term.pos, term.type)
                 if pattern:
                     entries.append((_EnglishTerm(concept, term), pattern))
+            reference = second_reference(concept)
+            if reference:
+                term = Term(reference, "admitted", "shortForm", "properNoun")
+                entries.append((_EnglishTerm(concept, term, second_reference=True),
+                                TermPattern.of(reference, term.pos, term.type)))
         self._zh = ChineseTermFinder((text, pairs[0][1].pos) for table in (self._usable_zh, self._rejected_zh)
                                      for text, pairs in table.items())
         self._en = EnglishIndex(entries)
@@ -134,7 +172,8 @@ class TermChecker:
         if not fitting:
             return None, f"{head}: not checked, used as another word class than the term's ({pairs[0][1].pos})"
         concepts = {concept.id for concept, _ in fitting}
-        matches = [o for o in usable_en if o.key.concept.id in concepts]
+        short = any(term.type in ("shortForm", "acronym") for _, term in fitting)
+        matches = [o for o in usable_en if o.key.concept.id in concepts and (short or not o.key.second_reference)]
         full = [o for o in matches if o.key.term.pos != "adjective" or occurrence.attributive]
         if full:
             return None, f"{head}: found {full[0].surface!r}"

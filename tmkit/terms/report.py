@@ -41,7 +41,7 @@ def html_report(findings: list[Finding], units: int, title: str) -> bytes:
     counts = ", ".join(f"{severities[s]} {s}" for s in SEVERITIES if severities[s]) or "none"
     rows = []
     for finding in findings:
-        marks = (finding.term, finding.found) if finding.lang == "en" else (finding.found,)
+        marks = (finding.found, finding.term) if finding.lang == "en" else (finding.found,)
         rows.append(
             f'<tr class="{finding.severity}"><td>{escape(finding.tuid)}</td><td>{finding.severity}</td>'
             f"<td>{escape(finding.issue)} ({finding.lang})<br><small>{escape(finding.concept)}</small></td>"
