@@ -238,3 +238,16 @@ def test_extract_on_tico19(termbase):
     found = extract_terms(units, termbase)
     top = {(c.zh, c.en) for c in found[:30]}
     assert {("冠状病毒", "coronavirus"), ("患者", "patients")} & top
+
+
+def test_check_cli_reads_creation_dates(tmp_path):
+    path = tmp_path / "dated.tmx"
+    write_tmx([TranslationUnit("土耳其代表发言。", "The representative of Turkey spoke.", "old",
+                               attributes={"creationdate": "20190301T120000Z"}),
+               TranslationUnit("土耳其代表发言。", "The representative of Turkey spoke.", "new",
+                               attributes={"creationdate": "20230301T120000Z"})], path)
+    result = CliRunner().invoke(cli, ["terms", "check", str(path), "--termbase", str(QA_TERMBASE)])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.stdout.splitlines()[1:]]
+    assert [(row[0], row[1], row[2], row[5]) for row in rows] == [("old", "info", "superseded", "Turkey"),
+                                                                  ("new", "error", "superseded", "Turkey")]

@@ -143,9 +143,11 @@ class TermChecker:
         for occurrence in zh_found:
             if occurrence.term in self._rejected_zh and occurrence.term not in self._usable_zh:
                 concept, term = self._rejected_zh[occurrence.term][0]
-                findings.append(self._rejected(unit, concept, term, "zh", occurrence.term, "warning"))
                 notes.append(f"zh {occurrence.term} [{occurrence.context}]: {term.status} term; "
                              f"use {concept.preferred('zh').text}")
+                if occurrence.term not in reported:
+                    reported.add(occurrence.term)
+                    findings.append(self._rejected(unit, concept, term, "zh", occurrence.term, "warning"))
                 continue
             finding, note = self._missing(unit, occurrence, en_found, usable_en, rejected_en, reported)
             notes.append(note)
