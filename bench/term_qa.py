@@ -98,11 +98,14 @@ def main() -> None:
         extra += [f for f in reported if not found(error, [(f.concept, f.term)])]
         if not ok and args.show:
             print(f"   missed {error.unit.tuid} {error.concept}: {error.original!r} -> {error.replacement!r}")
+        for f in reported:
+            if not found(error, [(f.concept, f.term)]) and args.show:
+                print(f"   other finding on {error.unit.tuid}: {f.issue} {f.term} (expected {' | '.join(f.expected)})")
     total = len(planted)
     reported_total = hits + len(extra)
     print(f"\n3. planted errors: {total}; found {hits} = recall {100 * hits / total:.1f} % (target >= 90 %); "
           + ", ".join(f"{kind} {by_kind[(kind, True)]}/{by_kind[(kind, True)] + by_kind[(kind, False)]}"
-                      for kind in ("wrong-term", "rejected"))
+                      for kind in ("wrong-term", "rejected", "partial"))
           + "; " + ", ".join(f"{source} {by_source[(source, True)]}/{by_source[(source, True)] + by_source[(source, False)]}"
                              for source in ("SDG", "country names"))
           + f"; other findings on the planted units {len(extra)}: precision {100 * hits / reported_total:.1f} %")

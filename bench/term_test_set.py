@@ -31,7 +31,11 @@ with one term error, made without the checker's help, so the check cannot be tun
    * ``wrong-term`` otherwise: by the preferred English term of another concept of the same
      subject field and part of speech that the unit does not contain (a translator's mix-up:
      "General Assembly" for "Security Council", "gender equality" for "human rights"),
-     plural where the replaced word was plural.
+     plural where the replaced word was plural;
+   * ``partial``, in a second planted unit where the term has several words: by its last
+     words only, the translator's incomplete term ("development" for "sustainable
+     development", "Council" for "Security Council"); not where a one-word term of the
+     concept is also in the unit ("ODA" beside "official development assistance").
 
 A planted error is found when the check of the planted unit reports its concept (as
 ``missing``, or as ``superseded``/``deprecated`` for the rejected kind), or reports a longer
@@ -68,7 +72,7 @@ class PlantedError:
     unit: TranslationUnit
     concept: str
     zh_term: str  #: the Chinese term of the concept in the unit
-    kind: str  #: "wrong-term" or "rejected"
+    kind: str  #: "wrong-term", "rejected" or "partial"
     original: str  #: the English term replaced (as written)
     replacement: str
 
@@ -141,6 +145,9 @@ def plant_errors(units: list[TranslationUnit], termbase: Termbase, seed: int = 1
             error = _plant(unit, concept, hits, concepts, rng)
             if error:
                 planted.append(error)
+            error = _plant_partial(unit, concept, hits)
+            if error:
+                planted.append(error)
     return planted
 
 
@@ -168,6 +175,33 @@ def _plant(unit: TranslationUnit, concept: Concept, hits: list[tuple[str, re.Pat
     zh_term = max((z.text for z in concept.zh if z.usable and z.text in unit.zh), key=len)
     return PlantedError(TranslationUnit(unit.zh, english, f"{unit.tuid}+{concept.id}"), concept.id, zh_term,
                         kind, original, replacement)
+
+
+def _plant_partial(unit: TranslationUnit, concept: Concept,
+                   hits: list[tuple[str, re.Pattern[str]]]) -> PlantedError | None:
+    """``unit`` with each multi-word match of ``concept``'s English cut to its last words, or None.
+
+    The translator's incomplete term: "development" for "sustainable development", "rights"
+    for "human rights", "Council" for "Security Council". Units where every match is one word
+    are left out.
+    """
+    matches = [match.span() + (len(re.split(r"[\s-]+", match.group(0))),) for _, pattern in hits
+               for match in pattern.finditer(unit.en)]
+    if any(words == 1 and not any(s <= start and stop <= e for s, e, n in matches if n > 1)
+           for start, stop, words in matches):
+        return None  # a one-word term standing apart ("ODA" beside "official development assistance") stays right
+    english, original, replacement = unit.en, "", ""
+    for _, pattern in sorted(hits, key=lambda hit: -len(hit[0])):
+        for match in pattern.finditer(english):
+            if len(re.split(r"[\s-]+", match.group(0))) > 1:
+                original = original or match.group(0)
+                replacement = replacement or re.split(r"[\s-]+", match.group(0), maxsplit=1)[1]
+        english = pattern.sub(lambda m: re.split(r"[\s-]+", m.group(0), maxsplit=1)[-1], english)
+    if not original:
+        return None
+    zh_term = max((z.text for z in concept.zh if z.usable and z.text in unit.zh), key=len)
+    return PlantedError(TranslationUnit(unit.zh, english, f"{unit.tuid}+{concept.id}+partial"), concept.id, zh_term,
+                        "partial", original, replacement)
 
 
 def _inflect(replacement: str, replaced: str) -> str:

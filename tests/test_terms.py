@@ -142,6 +142,8 @@ def test_check_findings_that_must_be_found(qa_checker):
     assert _issues(qa_checker, "中国代表", "the china representative") == [("missing", "中国")]  # names keep case
     assert _issues(qa_checker, "世卫组织", "who said it") == [("missing", "世卫组织")]
     assert _issues(qa_checker, "性暴力", "physical violence") == [("missing", "性暴力")]
+    # a full Chinese name needs a full English one: 中华人民共和国 is not just "China"
+    assert _issues(qa_checker, "中华人民共和国是会员国。", "China is a Member State.") == [("missing", "中华人民共和国")]
 
 
 def test_superseded_name_with_date(qa_checker):

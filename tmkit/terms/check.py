@@ -175,7 +175,9 @@ class TermChecker:
             return None, f"{head}: not checked, used as another word class than the term's ({pairs[0][1].pos})"
         concepts = {concept.id for concept, _ in fitting}
         short = any(term.type in ("shortForm", "acronym") for _, term in fitting)
-        matches = [o for o in usable_en if o.key.concept.id in concepts and (short or not o.key.second_reference)]
+        formal = {concept.id for concept, term in fitting if _formal_only(concept, term)}
+        matches = [o for o in usable_en if o.key.concept.id in concepts and (short or not o.key.second_reference)
+                   and not (o.key.concept.id in formal and o.key.term.type == "shortForm")]
         full = [o for o in matches if o.key.term.pos != "adjective" or occurrence.attributive]
         if full:
             return None, f"{head}: found {full[0].surface!r}"
@@ -185,7 +187,8 @@ class TermChecker:
         old = [o for o in rejected_en if o.key.concept.id in concepts]
         if old:
             return None, f"{head}: the English has the {old[0].key.term.status} {old[0].surface!r} (reported below)"
-        expected = tuple(dict.fromkeys(t.text for c, _ in fitting for t in c.en if t.usable and t.pos != "adjective"))
+        expected = tuple(dict.fromkeys(t.text for c, _ in fitting for t in c.en if t.usable and t.pos != "adjective"
+                                       and not (c.id in formal and t.type == "shortForm")))
         adjectives = tuple(t.text for c, _ in fitting for t in c.en if t.usable and t.pos == "adjective")
         near = [o for o in matches if o not in full] + [o for o in en_found if o.key.concept.id in concepts
                                                        and not o.exact_case]
@@ -215,6 +218,16 @@ class TermChecker:
                 why += "; this unit was created before that"
         return Finding(unit.tuid, severity, term.status, lang, concept.id, term.text, (preferred,), found, why,
                        unit.zh, unit.en)
+
+
+def _formal_only(concept: Concept, term: Term) -> bool:
+    """Whether the Chinese ``term`` is a full name set against a short one (中华人民共和国, not 中国).
+
+    Then only the full English names fit: "the Republic of Albania" for 阿尔巴尼亚共和国,
+    "Security Council" for 安全理事会 — not "Albania", not "the Council".
+    """
+    return term.type == "fullForm" and any(t.usable and t.type == "shortForm" for t in concept.zh) \
+        and any(t.usable and t.type == "fullForm" for t in concept.en)
 
 
 def _uncovered(rejected: list[EnglishOccurrence], usable: list[EnglishOccurrence]) -> list[EnglishOccurrence]:
