@@ -128,6 +128,7 @@ def _issues(checker, zh, en, **attributes):
     ("提高发展中国家的能力建设", "building capacity in developing countries"),  # compound turned round
     ("公正和公平地分享惠益", "fair and equitable sharing of benefits"),  # adverbial use is not the noun
     ("土耳其的火鸡很有名。", "Türkiye's turkey is well known."),  # the bird is not the old name
+    ("火鸡是一种鸟。", "Turkey is a bird."),  # nor at the start of a sentence, where the Chinese names no State
     ("世卫组织发布了指南。", "WHO issued guidance."),  # acronym
     ("世界卫生组织的建议", "THE WORLD HEALTH ORGANIZATION'S ADVICE"),  # a heading in capitals
 ])

@@ -13,7 +13,8 @@ For each unit (Chinese source, English translation):
   a ``warning``;
 * ``superseded`` / ``deprecated``: the English (or Chinese) uses a term the termbase
   rejects, as a term (case-sensitive for names, so the bird "turkey" is not the old name
-  of Türkiye) and not as part of a longer usable term. The finding names the term to use
+  of Türkiye; a name opening a sentence only when the Chinese names the same State or
+  body) and not as part of a longer usable term. The finding names the term to use
   instead and, for a superseded name, the date it changed; a unit created before that
   date (TMX ``creationdate``) is not wrong, only noted (``info``).
 
@@ -136,9 +137,15 @@ class TermChecker:
         zh_found = self._zh.find(unit.zh)
         en_found = self._en.find(unit.en)
         usable_en = [o for o in en_found if o.key.term.usable and o.exact_case]
-        rejected_en = _uncovered([o for o in en_found if not o.key.term.usable and o.exact_case], usable_en)
         findings: list[Finding] = []
         notes: list[str] = []
+        rejected_en = []
+        for occurrence in _uncovered([o for o in en_found if not o.key.term.usable and o.exact_case], usable_en):
+            if self._named_in_source(occurrence, zh_found):
+                rejected_en.append(occurrence)
+            else:
+                notes.append(f"en {occurrence.surface!r} opens the sentence and the Chinese does not name "
+                             f"{occurrence.key.concept.preferred('zh').text}: perhaps not the name, not reported")
         reported: set[str] = set()
         for occurrence in zh_found:
             if occurrence.term in self._rejected_zh and occurrence.term not in self._usable_zh:
@@ -164,6 +171,15 @@ class TermChecker:
                 notes.append(f"en {occurrence.surface!r}: not the {occurrence.key.term.status} name "
                              f"{occurrence.key.term.text!r} (names are compared with their case)")
         return findings, notes
+
+    def _named_in_source(self, occurrence: EnglishOccurrence, zh_found: list[ChineseOccurrence]) -> bool:
+        """Whether a rejected English name is surely the name: not capitalised only by the sentence
+        ("Turkey is a bird" opening a sentence is not the old name of Türkiye), or named in the Chinese."""
+        if not occurrence.sentence_start or occurrence.key.term.pos != "properNoun":
+            return True
+        concept = occurrence.key.concept.id
+        return any(concept in {c.id for c, _ in self._usable_zh.get(o.term, []) + self._rejected_zh.get(o.term, [])}
+                   for o in zh_found)
 
     def _missing(self, unit: TranslationUnit, occurrence: ChineseOccurrence, en_found: list[EnglishOccurrence],
                  usable_en: list[EnglishOccurrence], rejected_en: list[EnglishOccurrence],

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 __all__ = ["TermPattern", "EnglishOccurrence", "EnglishIndex", "tokens", "singular", "is_case_sensitive"]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[,;:()]")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[,;:().!?]")
 _POSSESSIVE = re.compile(r"['’][sS]$")
 #: Plurals that the suffix rules get wrong (lower case).
 IRREGULAR_PLURALS = {
@@ -41,13 +41,15 @@ IRREGULAR_PLURALS = {
 #: Words that join modifiers sharing one head noun (``sexual or psychological violence``).
 COORDINATORS = frozenset({"and", "or", "nor", ","})
 #: Tokens an elliptical coordination never crosses.
-BARRIERS = frozenset({";", ":", "(", ")"})
+BARRIERS = frozenset({";", ":", "(", ")", ".", "!", "?"})
+#: Tokens after which a word opens a sentence (its capital says nothing).
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
 #: Most words between the modifiers of a term and its head in an elliptical coordination.
 MAX_ELLIPSIS_GAP = 5
 
 
 def tokens(text: str) -> list[str]:
-    """Word tokens (possessive removed, hyphenated words split) and the punctuation that bounds phrases."""
+    """Word tokens (possessive removed, hyphenated words split) and the punctuation that bounds phrases and sentences."""
     text = unicodedata.normalize("NFKC", text)
     result = []
     for token in _TOKEN.findall(text.replace("-", " ").replace("‐", " ").replace("‑", " ")):
@@ -104,6 +106,7 @@ class EnglishOccurrence:
     end: int
     surface: str
     exact_case: bool  #: False when only a case-insensitive comparison matched (reported, not accepted)
+    sentence_start: bool = False  #: the first word opens a sentence, so its capital may be the sentence's
 
 
 class EnglishIndex:
@@ -133,7 +136,8 @@ class EnglishIndex:
                 places = [*range(start, start + size - 1), end - 1]  # the head may stand after an ellipsis
                 exact = not pattern.case_sensitive or all(
                     _same_case(forms[place], word, i == 0) for i, (place, word) in enumerate(zip(places, pattern.words)))
-                found.append(EnglishOccurrence(key, start, end, " ".join(words[start:end]), exact))
+                opens = start == 0 or words[start - 1] in SENTENCE_ENDS
+                found.append(EnglishOccurrence(key, start, end, " ".join(words[start:end]), exact, opens))
             for key, pattern in self._by_head.get(first, ()):
                 end = _turned_round(pattern, lowered, start)
                 if end is not None:
