@@ -71,7 +71,7 @@ def fits(pos: str, occurrence: ChineseOccurrence) -> bool:
     if not tag or tag in ("x", "eng", "l", "i", "j") or pos in ("properNoun", "other"):
         return True  # several words, an idiom, an abbreviation or unknown: nothing says otherwise
     if pos == "noun":
-        return tag[0] in "nr" or tag in ("vn", "an", "b") or (tag[0] == "v" and occurrence.noun_use)
+        return tag[0] == "n" or tag in ("vn", "an", "b") or (tag[0] == "v" and occurrence.noun_use)
     if pos == "verb":
         return tag[0] == "v" and not occurrence.noun_use
     if pos == "adjective":
