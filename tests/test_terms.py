@@ -96,6 +96,9 @@ def test_check_findings(termbase):
     [missing] = checker.check(TranslationUnit("安全理事会成员听取了通报。", "Members of the Council heard a briefing.", "x"))
     assert (missing.severity, missing.issue, missing.concept, missing.term, missing.expected) == (
         "error", "missing", "security-council", "安全理事会", ("Security Council",))  # the full name needs the name
+    # 大会 has no shorter Chinese form, so its second reference "the Assembly" renders it too
+    assert checker.check(TranslationUnit("请秘书长向大会报告。", "Requests the Secretary-General to report to the "
+                                         "Assembly.", "x")) == []
     deprecated = findings["u5"]
     assert {(f.issue, f.lang, f.term, f.expected) for f in deprecated} == {
         ("deprecated", "zh", "出兵国", ("部队派遣国",)),

@@ -8,8 +8,9 @@ For each unit (Chinese source, English translation):
   concept that has this Chinese term, inflected or not
   (:mod:`~tmkit.terms.english_forms`), and an adjective variant ("Chinese" for 中国) where
   the Chinese term is used attributively (中国政府), and, for the Chinese short form of a
-  body (安理会, 南苏丹特派团), the English second reference by its head noun ("the Council",
-  "the Mission": :func:`second_reference`). A name missing is an ``error``, any other term
+  body (安理会, 南苏丹特派团) or a name Chinese has no short form of (大会), the English second
+  reference by its head noun ("the Council", "the Mission", "the Assembly":
+  :func:`second_reference`). A name missing is an ``error``, any other term
   a ``warning``;
 * ``superseded`` / ``deprecated``: the English (or Chinese) uses a term the termbase
   rejects, as a term (case-sensitive for names, so the bird "turkey" is not the old name
@@ -74,6 +75,7 @@ Tribunal Secretariat Organization Force Operation Conference Board Agency Unit D
 Service Centre Institute Entity Facility Network
 """.split())
 _NAME_LINKS = frozenset({"of", "in", "for", "on", "to", "at"})
+_SHORT_TYPES = frozenset({"shortForm", "acronym", "abbreviation"})
 
 
 @dataclass(frozen=True)
@@ -190,9 +192,12 @@ class TermChecker:
         if not fitting:
             return None, f"{head}: not checked, used as another word class than the term's ({pairs[0][1].pos})"
         concepts = {concept.id for concept, _ in fitting}
-        short = any(term.type in ("shortForm", "acronym") for _, term in fitting)
+        # "the Council" renders a short Chinese form, or a name Chinese has no shorter form of (大会).
+        referable = {concept.id for concept, term in fitting
+                     if term.type in _SHORT_TYPES or not any(t.type in _SHORT_TYPES for t in concept.zh)}
         formal = {concept.id for concept, term in fitting if _formal_only(concept, term)}
-        matches = [o for o in usable_en if o.key.concept.id in concepts and (short or not o.key.second_reference)
+        matches = [o for o in usable_en if o.key.concept.id in concepts
+                   and (o.key.concept.id in referable or not o.key.second_reference)
                    and not (o.key.concept.id in formal and o.key.term.type == "shortForm")]
         full = [o for o in matches if o.key.term.pos != "adjective" or occurrence.attributive]
         if full:
