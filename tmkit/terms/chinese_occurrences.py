@@ -15,7 +15,8 @@ in its dictionary), so 信 "letter" is not found inside 信息 or 通信 and 中
 
 jieba tags a word it knows by its commonest use; a verb-tagged word right after a
 determiner, a classifier, 的 or a verb that takes a nominal object, or one word after
-such a verb (该决定, 这项决定, 作出决定, 做出知情决定), is taken as the noun.
+such a verb or after 的 and an adjective (该决定, 这项决定, 作出决定, 做出知情决定, 的顺利过渡),
+is taken as the noun; 第八章 (tagged as a numeral) is a noun too.
 """
 
 from __future__ import annotations
@@ -52,7 +53,6 @@ class ChineseOccurrence:
     tag: str  #: jieba's part-of-speech tag of the word ("" when the term spans several words)
     noun_use: bool  #: used as a noun (a verb-tagged word after a determiner or 的 counts)
     attributive: bool  #: modifies a following noun (中国政府, 中国的代表, 中国其他省份)
-    coordinated: tuple[str, ...]  #: tags of the words it is coordinated with (贫困 和 可持续发展: ``a``)
     adverbial: bool  #: it, or a word coordinated with it, is followed by 地 (公正、公平地分享)
     context: str  #: the words around it, for explanations
 
@@ -60,18 +60,19 @@ class ChineseOccurrence:
 def fits(pos: str, occurrence: ChineseOccurrence) -> bool:
     """Whether the occurrence's word class fits the term's part of speech (TBX ``partOfSpeech``).
 
-    Words joined by 和, 、, 及 … share their word class, so a word coordinated with an
-    adverb, or with a word marked adverbial by 地 (公正和公平地分享: "fair and equitable
-    sharing"), is not the noun (公正 "impartiality"), whatever its own tag says. (Not with
-    an adjective: jieba tags many nouns so, 贫困 "poverty" among them.)
+    A word marked adverbial by 地, itself or through the word it is coordinated with
+    (公正和公平地分享: "fair and equitable sharing"), is not the noun (公正 "impartiality"),
+    whatever its own tag says. (The tags of coordinated words are not used otherwise: 和 and 与
+    are prepositions as often as conjunctions, and jieba tags many nouns as adjectives, 贫困
+    "poverty" among them.)
     """
     tag = occurrence.tag
-    if pos == "noun" and (occurrence.adverbial or any(other[:1] == "d" for other in occurrence.coordinated)):
+    if pos == "noun" and occurrence.adverbial:
         return False
     if not tag or tag in ("x", "eng", "l", "i", "j") or pos in ("properNoun", "other"):
         return True  # several words, an idiom, an abbreviation or unknown: nothing says otherwise
     if pos == "noun":
-        return tag[0] == "n" or tag in ("vn", "an", "b") or (tag[0] == "v" and occurrence.noun_use)
+        return tag[0] in "nm" or tag in ("vn", "an", "b") or (tag[0] == "v" and occurrence.noun_use)
     if pos == "verb":
         return tag[0] == "v" and not occurrence.noun_use
     if pos == "adjective":
@@ -131,9 +132,10 @@ class ChineseTermFinder:
             tag = tags[first] if first == last else ""
             found.append(ChineseOccurrence(
                 term=match, start=position, end=position + len(match), tag=tag,
-                noun_use=previous in NOUN_MARKERS or (first > 1 and words[first - 2][0] in OBJECT_VERBS),
+                noun_use=previous in NOUN_MARKERS or (first > 1 and (
+                    words[first - 2][0] in OBJECT_VERBS
+                    or (words[first - 2][0] == "的" and words[first - 1][1][:1] in ("a", "d", "b")))),
                 attributive=_attributive(words, last),
-                coordinated=_coordinated(words, first, last),
                 adverbial=following[0] == "地" or (last + 3 < len(words) and words[last + 1][0] in COORDINATORS
                                                   and words[last + 3][0] == "地"),
                 context="/".join(word for word, _ in words[max(first - 2, 0):last + 3])))
@@ -152,16 +154,6 @@ class ChineseTermFinder:
 
     def _tag(self, word: str) -> str:
         return self._tagger.word_tag_tab.get(word, "x")
-
-
-def _coordinated(words: list[tuple[str, str]], first: int, last: int) -> tuple[str, ...]:
-    """Tags of the words joined to ``words[first:last + 1]`` by a coordinator on either side."""
-    tags = []
-    if first >= 2 and words[first - 1][0] in COORDINATORS:
-        tags.append(words[first - 2][1])
-    if last + 2 < len(words) and words[last + 1][0] in COORDINATORS:
-        tags.append(words[last + 2][1])
-    return tuple(tags)
 
 
 def _attributive(words: list[tuple[str, str]], last: int) -> bool:
