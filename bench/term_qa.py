@@ -12,7 +12,9 @@ Prints (figures, not assertions):
 3. **Planted errors**: the same units (SDG and country names) with one term error each (see ``term_test_set.py``):
    recall (target at least 90 %), by kind, and the precision of all findings on the planted
    units (a finding that is not the planted error is a false one).
-4. **Top-50 precision of ``terms extract``** on the same UN text, against the hand judgements
+4. **How much the word-class filter leaves unchecked** in the five seeds (Chinese only): term
+   occurrences jieba tags in a word class other than the term's.
+5. **Top-50 precision of ``terms extract``** on the same UN text, against the hand judgements
    in ``bench/term_extract_judgements.tsv`` (how they were made is written at its top); a
    pair of the top 50 that has no judgement yet is printed, so the figure is never silently
    computed over fewer pairs.
@@ -21,6 +23,7 @@ Prints (figures, not assertions):
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -110,11 +113,21 @@ def main() -> None:
                              for source in ("SDG", "country names"))
           + f"; other findings on the planted units {len(extra)}: precision {100 * hits / reported_total:.1f} %")
 
+    seeds = REPO.parent / "shared" / "seeds"
+    if seeds.is_dir():
+        occurrences = [pair for path in sorted(seeds.glob("*.txt"))
+                       for sentence in re.split(r"(?<=[。；！？])", re.sub(r"\s*\n\s*", "", path.read_text("utf-8")))
+                       for pair in checker.chinese_occurrences(sentence)]
+        skipped = Counter(o.term for o, checked in occurrences if not checked)
+        print(f"\n4. word class on the five seeds (Chinese only): {len(occurrences)} term occurrences, "
+              f"{sum(skipped.values())} not checked ({100 * sum(skipped.values()) / len(occurrences):.1f} %): "
+              + ", ".join(f"{term} {n}" for term, n in skipped.most_common(8)))
+
     candidates = extract_terms(units, termbase)[:50]
     judged = load_judgements()
     verdicts = Counter(judged.get((c.zh, c.en), "unjudged") for c in candidates)
     good = verdicts["term"] + verdicts["equivalent"]
-    print(f"\n4. terms extract on the SDG text ({len(units)} units), top {len(candidates)}: "
+    print(f"\n5. terms extract on the SDG text ({len(units)} units), top {len(candidates)}: "
           f"{good} correct translation equivalents = precision {100 * good / max(len(candidates), 1):.0f} %; "
           f"{verdicts['term']} of them terms = {100 * verdicts['term'] / max(len(candidates), 1):.0f} %; "
           f"wrong {verdicts['wrong']}, unjudged {verdicts['unjudged']}")

@@ -131,6 +131,11 @@ class TermChecker:
         """The findings of one unit: Chinese terms in source order, then rejected English terms."""
         return self._examine(unit)[0]
 
+    def chinese_occurrences(self, text: str) -> list[tuple[ChineseOccurrence, bool]]:
+        """The usable Chinese terms in ``text``, each with whether its word class lets it be checked."""
+        return [(o, any(fits(term.pos, o) for _, term in self._usable_zh[o.term]))
+                for o in self._zh.find(text) if o.term in self._usable_zh]
+
     def explain(self, unit: TranslationUnit) -> list[str]:
         """Every term occurrence in the unit and what the check made of it, one line each."""
         return self._examine(unit)[1]
