@@ -6,7 +6,7 @@ Usage (writes the two sets as TMX files to look at or to run ``tmkit terms check
 
 **Official units.** The Sustainable Development Goals in English and Chinese are official UN
 wording (``../shared/corpora/sdg``): the 17 goal titles and short names, the 169 targets and
-the 235 indicators, keyed by id, 455 units. A term check must not report anything on them:
+the 252 indicator entries of the corpus, keyed by id: 455 units. A term check must not report anything on them:
 every finding there is by definition false. (The seeds are Chinese only and have no English
 side; the bundled example ``examples/sdg16.*`` is Goal 16 of the same text and is checked on
 its own.)
