@@ -92,14 +92,98 @@ def test_check_findings(termbase):
     findings = {unit.tuid: checker.check(unit) for unit in UNITS}
     assert findings["u1"] == [] and findings["u2"] == [] and findings["u6"] == []  # plural matches singular
     assert findings["u4"] == []  # hyphen and plural tolerated: troop-contributing countries
-    missing = findings["u3"]  # 安理会 but "the Council", not "Security Council"
-    assert [(f.issue, f.concept, f.found) for f in missing] == [("missing", "security-council", "安理会")]
+    assert findings["u3"] == []  # the short form 安理会 as "the Council": the usual second reference
+    [missing] = checker.check(TranslationUnit("安全理事会成员听取了通报。", "Members of the Council heard a briefing.", "x"))
+    assert (missing.severity, missing.issue, missing.concept, missing.term, missing.expected) == (
+        "error", "missing", "security-council", "安全理事会", ("Security Council",))  # the full name needs the name
+    # 大会 has no shorter Chinese form, so its second reference "the Assembly" renders it too
+    assert checker.check(TranslationUnit("请秘书长向大会报告。", "Requests the Secretary-General to report to the "
+                                         "Assembly.", "x")) == []
     deprecated = findings["u5"]
-    assert {(f.issue, f.lang, f.found, f.expected) for f in deprecated} == {
+    assert {(f.issue, f.lang, f.term, f.expected) for f in deprecated} == {
         ("deprecated", "zh", "出兵国", ("部队派遣国",)),
-        ("deprecated", "en", "troop contributor", ("troop-contributing country",))}
+        ("superseded", "en", "troop contributor", ("troop-contributing country",))}
     # longest match: 联合国南苏丹特派团 is one term, not also 南苏丹特派团; u10 matches via the acronym
     assert findings["u10"] == []
+
+
+QA_TERMBASE = FIXTURES / "termbase_qa"
+
+
+@pytest.fixture(scope="module")
+def qa_checker():
+    return TermChecker(load_termbase(QA_TERMBASE))
+
+
+def _issues(checker, zh, en, **attributes):
+    return [(f.issue, f.term) for f in checker.check(TranslationUnit(zh, en, "t", attributes=attributes))]
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("我们需要更多信息和通信技术。", "We need more information and communications technology."),  # 信 inside words
+    ("发展中国家需要援助。", "Developing countries need assistance."),  # 中国 inside 发展中国家
+    ("中国政府表示支持。", "The Chinese Government expressed support."),  # attributive: the adjective is right
+    ("中国的代表发了言。", "The Chinese representative spoke."),
+    ("中国其他省份也有病例。", "Other Chinese provinces also had cases."),
+    ("中华人民共和国代表发言。", "The representative of the People's Republic of China spoke."),
+    ("安理会决定延长任务期限。", "The Council decides to extend the mandate."),  # 决定 as a verb is not checked
+    ("身体暴力、性暴力或心理暴力", "physical, sexual or psychological violence"),  # elliptical coordination
+    ("提高发展中国家的能力建设", "building capacity in developing countries"),  # compound turned round
+    ("公正和公平地分享惠益", "fair and equitable sharing of benefits"),  # adverbial use is not the noun
+    ("土耳其的火鸡很有名。", "Türkiye's turkey is well known."),  # the bird is not the old name
+    ("火鸡是一种鸟。", "Turkey is a bird."),  # nor at the start of a sentence, where the Chinese names no State
+    ("世卫组织发布了指南。", "WHO issued guidance."),  # acronym
+    ("世界卫生组织的建议", "THE WORLD HEALTH ORGANIZATION'S ADVICE"),  # a heading in capitals
+])
+def test_check_no_false_findings(qa_checker, zh, en):
+    assert _issues(qa_checker, zh, en) == []
+
+
+def test_check_findings_that_must_be_found(qa_checker):
+    assert _issues(qa_checker, "请将本信分发。", "Please circulate the present note.") == [("missing", "信")]
+    assert _issues(qa_checker, "该决定已执行。", "The resolution has been implemented.") == [("missing", "决定")]
+    assert _issues(qa_checker, "中国是会员国。", "Chinese is a Member State.") == [("missing", "中国")]  # not attributive
+    assert _issues(qa_checker, "中国代表", "the china representative") == [("missing", "中国")]  # names keep case
+    assert _issues(qa_checker, "世卫组织", "who said it") == [("missing", "世卫组织")]
+    assert _issues(qa_checker, "性暴力", "physical violence") == [("missing", "性暴力")]
+    # a full Chinese name needs a full English one: 中华人民共和国 is not just "China"
+    assert _issues(qa_checker, "中华人民共和国是会员国。", "China is a Member State.") == [("missing", "中华人民共和国")]
+
+
+def test_superseded_name_with_date(qa_checker):
+    unit = TranslationUnit("土耳其代表发言。", "The representative of Turkey spoke.", "t1")
+    [finding] = qa_checker.check(unit)
+    assert (finding.severity, finding.issue, finding.lang, finding.term, finding.expected, finding.found) == (
+        "error", "superseded", "en", "Turkey", ("Türkiye",), "Turkey")
+    assert "2022-06-01" in finding.why
+    older = TranslationUnit(unit.zh, unit.en, "t2", attributes={"creationdate": "20190301T120000Z"})
+    assert [f.severity for f in qa_checker.check(older)] == ["info"]
+    assert qa_checker.check(TranslationUnit("土耳其代表发言。", "The Turkish representative spoke.", "t3")) == []
+    assert any("MISSING" not in line and "Turkey" in line for line in qa_checker.explain(unit))
+
+
+def test_replaced_date_round_trips_through_tbx(tmp_path):
+    from tmkit.termbase.tbx_reader import read_tbx
+    from tmkit.termbase.tbx_writer import tbx_bytes
+    from tmkit.termbase.tbx_format import TBX_2008
+
+    termbase = load_termbase(QA_TERMBASE)
+    for edition in (None, TBX_2008):
+        path = tmp_path / "qa.tbx"
+        path.write_bytes(tbx_bytes(termbase) if edition is None else tbx_bytes(termbase, edition))
+        assert read_tbx(path) == termbase
+
+
+def test_replaced_only_on_superseded_terms(tmp_path):
+    from tmkit.termbase.source import read_sources
+
+    text = (QA_TERMBASE / "qa.yaml").read_text(encoding="utf-8")
+    (tmp_path / "qa.yaml").write_text(text.replace('status: superseded\n        type: shortForm\n        pos: '
+                                                   'properNoun\n        replaced: "2022-06-01"',
+                                                   'status: deprecated\n        type: shortForm\n        pos: '
+                                                   'properNoun\n        replaced: "June 2022"'), encoding="utf-8")
+    _, problems = read_sources(tmp_path)
+    assert [p.message for p in problems] == ["'replaced' must be a date (YYYY-MM-DD or YYYY-MM), not 'June 2022'"]
 
 
 def test_check_cli(memory, tmp_path):
@@ -107,16 +191,39 @@ def test_check_cli(memory, tmp_path):
     result = CliRunner().invoke(cli, ["terms", "check", str(memory), "--termbase", str(TERMBASE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     rows = out.read_text(encoding="utf-8").splitlines()
-    assert rows[0].split("\t") == ["tuid", "issue", "concept", "lang", "found", "expected", "zh", "en"]
-    assert len(rows) == 4
-    assert "14 units checked; 2 with term issues; 3 findings" in result.stderr
+    assert rows[0].split("\t") == ["tuid", "severity", "issue", "lang", "concept", "term", "expected", "found", "why",
+                                   "zh", "en"]
+    assert len(rows) == 3
+    assert "14 units checked; 1 with term issues; 2 findings (1 error, 1 warning)" in result.stderr
+
+
+def test_check_cli_html_and_explain(memory, tmp_path):
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["terms", "check", str(memory), "--termbase", str(TERMBASE), "-o", str(out),
+                                      "--explain"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.count('<tr class="') == 2
+    assert "<mark>出兵国</mark>" in page and "<mark>troop contributors</mark>" in page and "14 units checked" in page
+    assert "u5: 出兵国的部队表现出色。" in result.stderr and "superseded" in result.stderr
 
 
 def test_check_with_tbx_termbase(memory, tmp_path):
     tbx = tmp_path / "t.tbx"
     assert CliRunner().invoke(cli, ["termbase", "build", str(TERMBASE), "-o", str(tbx)]).exit_code == 0
     result = CliRunner().invoke(cli, ["terms", "check", str(memory), "--termbase", str(tbx)])
-    assert result.exit_code == 0 and "3 findings" in result.stderr
+    assert result.exit_code == 0 and "2 findings" in result.stderr
+
+
+def test_check_bundled_example_has_no_finding(tmp_path):
+    from conftest import EXAMPLES
+
+    zh = (EXAMPLES / "sdg16.zh.txt").read_text(encoding="utf-8").split("\n\n")
+    en = (EXAMPLES / "sdg16.en.txt").read_text(encoding="utf-8").split("\n\n")
+    checker = TermChecker(load_termbase())
+    units = [TranslationUnit(z.strip(), e.strip(), str(i)) for i, (z, e) in enumerate(zip(zh, en, strict=True))]
+    assert len(units) == 37
+    assert [f for unit in units for f in checker.check(unit)] == []
 
 
 @pytest.mark.parametrize("content", [b"", b"<tmx", b"\xff\xfe\x00garbage"])
@@ -137,3 +244,16 @@ def test_extract_on_tico19(termbase):
     found = extract_terms(units, termbase)
     top = {(c.zh, c.en) for c in found[:30]}
     assert {("冠状病毒", "coronavirus"), ("患者", "patients")} & top
+
+
+def test_check_cli_reads_creation_dates(tmp_path):
+    path = tmp_path / "dated.tmx"
+    write_tmx([TranslationUnit("土耳其代表发言。", "The representative of Turkey spoke.", "old",
+                               attributes={"creationdate": "20190301T120000Z"}),
+               TranslationUnit("土耳其代表发言。", "The representative of Turkey spoke.", "new",
+                               attributes={"creationdate": "20230301T120000Z"})], path)
+    result = CliRunner().invoke(cli, ["terms", "check", str(path), "--termbase", str(QA_TERMBASE)])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.stdout.splitlines()[1:]]
+    assert [(row[0], row[1], row[2], row[5]) for row in rows] == [("old", "info", "superseded", "Turkey"),
+                                                                  ("new", "error", "superseded", "Turkey")]

@@ -40,20 +40,69 @@ MISSING_UNTERM: dict[str, tuple[str, str, str, str]] = {
 #: Extra terms UN texts use for a country: (lang, term, status, type, why).
 CURATED_TERMS: dict[str, list[tuple[str, str, str, str]]] = {
     "GBR": [("en", "United Kingdom", "admitted", "shortForm"), ("zh", "联合王国", "admitted", "shortForm"),
-            ("zh", "英国", "admitted", "shortForm")],
-    "USA": [("en", "United States", "admitted", "shortForm"), ("zh", "美国", "admitted", "shortForm")],
+            ("zh", "英国", "admitted", "shortForm"), ("en", "UK", "deprecated", "abbreviation")],
+    "USA": [("en", "United States", "admitted", "shortForm"), ("zh", "美国", "admitted", "shortForm"),
+            ("en", "US", "deprecated", "abbreviation"), ("en", "U.S.", "deprecated", "abbreviation"),
+            ("en", "USA", "deprecated", "abbreviation")],
     "MKD": [("en", "the former Yugoslav Republic of Macedonia", "superseded", "fullForm"),
             ("zh", "前南斯拉夫的马其顿共和国", "superseded", "fullForm")],
     "SWZ": [("en", "Swaziland", "superseded", "shortForm")],
     "TUR": [("en", "Turkey", "superseded", "shortForm")],
+    "CPV": [("en", "Cape Verde", "superseded", "shortForm")],
+    "TLS": [("en", "East Timor", "superseded", "shortForm")],
+    "MMR": [("en", "Burma", "superseded", "shortForm")],
     "CIV": [("en", "Ivory Coast", "deprecated", "variant")],
 }
+
+#: The date each superseded name was replaced (UN practice: the date the UN took the new name
+#: into use), written as the term's ``replaced``: a term check reports it, and does not call a
+#: unit written before that date wrong.
+REPLACED: dict[tuple[str, str], str] = {
+    ("MKD", "the former Yugoslav Republic of Macedonia"): "2019-02",
+    ("MKD", "前南斯拉夫的马其顿共和国"): "2019-02",
+    ("SWZ", "Swaziland"): "2018-04",
+    ("TUR", "Turkey"): "2022-06-01",
+    ("CPV", "Cape Verde"): "2013-10",
+    ("TLS", "East Timor"): "2002-05",
+    ("MMR", "Burma"): "1989-06",
+}
+
+#: The adjective UN English uses for a State in attributive use ("the Chinese delegation",
+#: "French troops"), an admitted variant of the name. States whose adjective is shared
+#: (Congolese, Dominican, Korean, Guinean, Sudanese) or not in UN use are left out: a term
+#: check must not accept one State's adjective for another.
+ADJECTIVES: dict[str, str] = {
+    code: name.replace("_", " ") for code, name in (pair.split(":") for pair in """
+AFG:Afghan ALB:Albanian DZA:Algerian AND:Andorran AGO:Angolan ARG:Argentine ARM:Armenian AUS:Australian
+AUT:Austrian AZE:Azerbaijani BHS:Bahamian BHR:Bahraini BGD:Bangladeshi BRB:Barbadian BLR:Belarusian BEL:Belgian
+BLZ:Belizean BEN:Beninese BTN:Bhutanese BOL:Bolivian BWA:Botswanan BRA:Brazilian BGR:Bulgarian BFA:Burkinabe
+BDI:Burundian CPV:Cabo_Verdean KHM:Cambodian CMR:Cameroonian CAN:Canadian TCD:Chadian CHL:Chilean CHN:Chinese
+COL:Colombian COM:Comorian CRI:Costa_Rican HRV:Croatian CUB:Cuban CYP:Cypriot CZE:Czech CIV:Ivorian DNK:Danish
+DJI:Djiboutian ECU:Ecuadorian EGY:Egyptian SLV:Salvadoran ERI:Eritrean EST:Estonian ETH:Ethiopian FJI:Fijian
+FIN:Finnish FRA:French GAB:Gabonese GMB:Gambian GEO:Georgian DEU:German GHA:Ghanaian GRC:Greek GRD:Grenadian
+GTM:Guatemalan GUY:Guyanese HTI:Haitian HND:Honduran HUN:Hungarian ISL:Icelandic IND:Indian IDN:Indonesian
+IRN:Iranian IRQ:Iraqi IRL:Irish ISR:Israeli ITA:Italian JAM:Jamaican JPN:Japanese JOR:Jordanian KAZ:Kazakh
+KEN:Kenyan KWT:Kuwaiti KGZ:Kyrgyz LAO:Lao LVA:Latvian LBN:Lebanese LBR:Liberian LBY:Libyan
+LTU:Lithuanian MDG:Malagasy MWI:Malawian MYS:Malaysian MDV:Maldivian MLI:Malian MLT:Maltese
+MRT:Mauritanian MUS:Mauritian MEX:Mexican MCO:Monegasque MNG:Mongolian MNE:Montenegrin MAR:Moroccan
+MOZ:Mozambican NAM:Namibian NPL:Nepalese NLD:Dutch NIC:Nicaraguan NER:Nigerien
+NGA:Nigerian NOR:Norwegian OMN:Omani PAK:Pakistani PAN:Panamanian PNG:Papua_New_Guinean PRY:Paraguayan
+PER:Peruvian PHL:Philippine POL:Polish PRT:Portuguese QAT:Qatari MDA:Moldovan ROU:Romanian RUS:Russian
+RWA:Rwandan WSM:Samoan SAU:Saudi SEN:Senegalese SRB:Serbian SYC:Seychellois SLE:Sierra_Leonean
+SGP:Singaporean SVK:Slovak SVN:Slovenian SOM:Somali ZAF:South_African ESP:Spanish LKA:Sri_Lankan
+PSE:Palestinian SUR:Surinamese SWE:Swedish CHE:Swiss SYR:Syrian TJK:Tajik THA:Thai TGO:Togolese TON:Tongan
+TUN:Tunisian TKM:Turkmen TUR:Turkish UGA:Ugandan UKR:Ukrainian ARE:Emirati GBR:British TZA:Tanzanian
+USA:American URY:Uruguayan UZB:Uzbek VUT:Vanuatuan VEN:Venezuelan VNM:Vietnamese YEM:Yemeni ZMB:Zambian
+ZWE:Zimbabwean CAF:Central_African SSD:South_Sudanese
+""".split())}  # "_" stands for a space inside a name
 
 CURATED_NOTES: dict[str, str] = {
     "MKD": "Name changed in February 2019; the earlier UN reference 'the former Yugoslav Republic of "
            "Macedonia' (seed A/62/627) is superseded.",
     "SWZ": "English name changed in April 2018 (Swaziland is superseded); the Chinese name is unchanged.",
     "TUR": "Name changed in June 2022 (Turkey is superseded); the shared CSV has no UNTERM columns for it.",
+    "USA": "UN English writes United States (of America), not US, U.S. or USA.",
+    "GBR": "UN English writes United Kingdom, not UK.",
     "CIV": "The UN does not translate the name; 'Ivory Coast' is not used. The shared CSV has no UNTERM "
            "columns for it.",
 }
@@ -109,6 +158,11 @@ def country_concepts(csv_path: Path, today: dt.date) -> list[dict[str, Any]]:
             en.append(_term(en_f, "admitted", "fullForm"))
         for lang, term, status, ttype in CURATED_TERMS.get(iso3, []):
             (zh if lang == "zh" else en).append(_term(term, status, ttype))
+        if iso3 in ADJECTIVES:
+            en.append(_term(ADJECTIVES[iso3], "admitted", "variant", "adjective"))
+        for term in zh + en:
+            if (iso3, term["term"]) in REPLACED:
+                term["replaced"] = REPLACED[(iso3, term["term"])]
         notes = []
         if marker == "*":
             notes.append("Non-member observer State.")

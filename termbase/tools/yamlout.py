@@ -16,6 +16,8 @@ import yaml
 CONCEPT_KEYS = ("id", "definition", "note", "source", "modified", "zh", "en")
 #: Keys of a term in the order they are written.
 TERM_KEYS = ("term", "status", "type", "pos")
+#: Keys a term has only when set, written after the others.
+OPTIONAL_TERM_KEYS = ("replaced",)
 
 
 def scalar(value: Any) -> str:
@@ -46,7 +48,7 @@ def dump_subject(subject: str, concepts: list[dict[str, Any]]) -> str:
                 lines.append(f"{prefix}{key}:")
                 for term in concept[key]:
                     tfirst = True
-                    for tkey in TERM_KEYS:
+                    for tkey in (*TERM_KEYS, *(key for key in OPTIONAL_TERM_KEYS if term.get(key))):
                         tprefix = "      - " if tfirst else "        "
                         tfirst = False
                         lines.append(f"{tprefix}{tkey}: {scalar(term[tkey])}")

@@ -39,6 +39,9 @@ class Term:
     status: str
     type: str
     pos: str
+    #: When a superseded name stopped being the one to use (``YYYY-MM-DD`` or ``YYYY-MM``),
+    #: so that a term check can say since when, and a unit older than that is not wrong.
+    replaced: str | None = None
 
     @property
     def usable(self) -> bool:

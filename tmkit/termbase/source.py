@@ -46,6 +46,9 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 CONCEPT_KEYS = {"id", "definition", "note", "source", "modified", *LANGUAGES}
 REQUIRED_CONCEPT_KEYS = ("id", "source", "modified", *LANGUAGES)
 TERM_KEYS = ("term", "status", "type", "pos")
+#: Optional term keys: ``replaced`` is the date a superseded term was replaced.
+OPTIONAL_TERM_KEYS = ("replaced",)
+REPLACED_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 ALLOWED_VALUES = {"status": STATUSES, "type": TERM_TYPES, "pos": PARTS_OF_SPEECH}
 FILE_KEYS = {"subject", "concepts"}
 NO_ID = "-"
@@ -264,7 +267,9 @@ def _read_terms(entry: _MarkedDict, lang: str, report, file: str, label: str,
         problems.extend(Problem(file, line, label, message) for message in term_problems)
         if term_problems:
             continue
-        term = Term(text=" ".join(item["term"].split()), status=item["status"], type=item["type"], pos=item["pos"])
+        replaced = item.get("replaced")
+        term = Term(text=" ".join(item["term"].split()), status=item["status"], type=item["type"], pos=item["pos"],
+                    replaced=replaced.isoformat() if isinstance(replaced, date) else replaced)
         key = normalize_term(term.text, lang)
         if key in seen:
             problems.append(Problem(file, line, label, f"{lang} term {term.text!r} listed twice (line {seen[key]})"))
@@ -282,7 +287,8 @@ def _term_problems(item: Any, lang: str) -> list[str]:
     if not isinstance(item, dict):
         return [f"a {lang} term must be a mapping with {', '.join(TERM_KEYS)}"]
     messages = [f"key {key!r} given twice" for key, _ in item.repeated_keys]
-    messages += [f"unknown key {key!r} in a term" for key in sorted(set(item) - set(TERM_KEYS), key=str)]
+    messages += [f"unknown key {key!r} in a term"
+                 for key in sorted(set(item) - set(TERM_KEYS) - set(OPTIONAL_TERM_KEYS), key=str)]
     for key in TERM_KEYS:
         value = item.get(key)
         if value in (None, ""):
@@ -291,10 +297,24 @@ def _term_problems(item: Any, lang: str) -> list[str]:
             messages.append(f"{lang} term field {key!r} must be text, not {value!r}")
         elif key in ALLOWED_VALUES and value not in ALLOWED_VALUES[key]:
             messages.append(f"unknown {key} {value!r} (one of: {', '.join(ALLOWED_VALUES[key])})")
+    messages += _replaced_problems(item)
     text = item.get("term")
     if isinstance(text, str) and text:
         messages += _script_problems(text, lang, item.get("type"))
     return messages
+
+
+def _replaced_problems(item: dict) -> list[str]:
+    """``replaced`` dates a superseded term; YAML reads an unquoted full date as a date."""
+    if "replaced" not in item:
+        return []
+    value = item["replaced"]
+    text = value.isoformat() if isinstance(value, date) else value
+    if not isinstance(text, str) or not REPLACED_PATTERN.match(text):
+        return [f"'replaced' must be a date (YYYY-MM-DD or YYYY-MM), not {value!r}"]
+    if item.get("status") != "superseded":
+        return ["'replaced' belongs to superseded terms only"]
+    return []
 
 
 def _script_problems(text: str, lang: str, term_type: Any) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Edition", "TBX_V3", "TBX_2008", "EDITIONS", "STATUS_VALUES", "STATUS_FROM_VALUE",
-           "PROPER_NOUN_NOTE", "XML_LANG", "TBX_NAMESPACE"]
+           "PROPER_NOUN_NOTE", "REPLACED_NOTE_PREFIX", "XML_LANG", "TBX_NAMESPACE"]
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -31,6 +31,9 @@ STATUS_FROM_VALUE = {value: status for status, value in STATUS_VALUES.items()}
 #: ``noun`` with this term-level note, which the reader turns back into ``properNoun``
 #: and a translator's CAT tool shows as it is.
 PROPER_NOUN_NOTE = "proper noun"
+#: TBX-Basic has no data category for the date a superseded term was replaced: it is a
+#: term-level note ``replaced YYYY-MM-DD``, readable as it is in a CAT tool and read back.
+REPLACED_NOTE_PREFIX = "replaced "
 
 
 @dataclass(frozen=True)

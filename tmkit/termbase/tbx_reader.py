@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from tmkit.errors import InputError
+from tmkit.io.language_tags import primary_subtag
 from tmkit.io.safe_xml import safe_parser
 from tmkit.termbase.model import (
     LANGUAGES,
@@ -29,13 +30,13 @@ from tmkit.termbase.model import (
 )
 from tmkit.termbase.tbx_format import (
     PROPER_NOUN_NOTE,
+    REPLACED_NOTE_PREFIX,
     STATUS_FROM_VALUE,
     TBX_2008,
     TBX_V3,
     XML_LANG,
     Edition,
 )
-from tmkit.tmx.reader import primary_subtag
 
 __all__ = ["read_tbx", "parse_tbx"]
 
@@ -121,9 +122,13 @@ def _term(section: etree._Element, edition: Edition) -> Term:
     status = STATUS_FROM_VALUE.get(notes.get("administrativeStatus") or "", "admitted")
     term_type = notes.get("termType") if notes.get("termType") in TERM_TYPES else "fullForm"
     pos = notes.get("partOfSpeech") if notes.get("partOfSpeech") in PARTS_OF_SPEECH else "other"
-    if pos == "noun" and any(_text(note) == PROPER_NOUN_NOTE for note in section.findall(edition.tag("note"))):
+    term_notes = [_text(note) or "" for note in section.findall(edition.tag("note"))]
+    if pos == "noun" and PROPER_NOUN_NOTE in term_notes:
         pos = "properNoun"
-    return Term(text=_text(section.find(edition.tag("term"))) or "", status=status, type=term_type, pos=pos)
+    replaced = next((note[len(REPLACED_NOTE_PREFIX):] for note in term_notes
+                     if note.startswith(REPLACED_NOTE_PREFIX) and status == "superseded"), None)
+    return Term(text=_text(section.find(edition.tag("term"))) or "", status=status, type=term_type, pos=pos,
+                replaced=replaced)
 
 
 def _modified(entry: etree._Element, edition: Edition) -> date:

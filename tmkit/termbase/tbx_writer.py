@@ -15,13 +15,14 @@ from tmkit import __version__
 from tmkit.termbase.model import LANGUAGES, Concept, Term, Termbase
 from tmkit.termbase.tbx_format import (
     PROPER_NOUN_NOTE,
+    REPLACED_NOTE_PREFIX,
     STATUS_VALUES,
     TBX_2008,
     TBX_V3,
     XML_LANG,
     Edition,
 )
-from tmkit.tmx.writer import clean_xml_text
+from tmkit.io.xml_text import clean_xml_text
 
 __all__ = ["write_tbx", "tbx_bytes"]
 
@@ -115,4 +116,6 @@ def _term(term: Term, edition: Edition) -> etree._Element:
     _sub(section, edition, "termNote", "noun" if term.pos == "properNoun" else term.pos, type="partOfSpeech")
     if term.pos == "properNoun":
         _sub(section, edition, "note", PROPER_NOUN_NOTE)
+    if term.replaced:
+        _sub(section, edition, "note", REPLACED_NOTE_PREFIX + term.replaced)
     return section

@@ -9,6 +9,7 @@ log messages are silenced.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import tempfile
@@ -16,10 +17,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
+import jieba.posseg
 
 from tmkit.langid import is_han
 
-__all__ = ["make_tokenizer", "is_content_token", "FUNCTION_WORDS"]
+__all__ = ["make_tokenizer", "make_pos_tokenizer", "is_content_token", "FUNCTION_WORDS", "POS_TAGS"]
+
+#: jieba tag given to a termbase term jieba does not know, by the term's part of speech.
+POS_TAGS = {"properNoun": "nz", "noun": "n", "verb": "v", "adjective": "a", "adverb": "d", "other": "x"}
 
 #: Tokens that never start or end a term (particles, conjunctions, prepositions, pronouns,
 #: auxiliaries, frequent verbs of reporting) — the Chinese counterpart of a stop list.
@@ -45,15 +50,56 @@ def _cache_dir() -> str:
 
 def make_tokenizer(terms: Iterable[str] = ()) -> jieba.Tokenizer:
     """A quiet private jieba tokenizer that keeps each of ``terms`` as one token."""
+    return _tokenizer(terms)
+
+
+def make_pos_tokenizer(terms: Iterable[tuple[str, str]] = ()) -> jieba.posseg.POSTokenizer:
+    """A quiet private jieba part-of-speech tokenizer keeping each ``(term, pos)`` as one token.
+
+    jieba's own tag of a word it knows is kept (决定 stays ``v``, whatever the termbase
+    says): it tells how the word is mostly used. A term jieba does not know gets the tag of
+    its termbase part of speech (:data:`POS_TAGS`), not jieba's ``x`` for "unknown".
+    """
+    terms = list(terms)
+    tokenizer = _tokenizer(term for term, _ in terms)
+    # POSTokenizer(tokenizer) would read jieba's 5 MB dictionary again for its tags; the
+    # tags are read once per process and each tagger gets its own copy.
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = tokenizer
+    tagger.word_tag_tab = dict(_base_tags())
+    for term, pos in terms:
+        if term not in tagger.word_tag_tab:
+            tagger.word_tag_tab[term] = POS_TAGS.get(pos, "x")
+    return tagger
+
+
+def _tokenizer(terms: Iterable[str]) -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = _cache_dir()
+    freq, total = _base_dictionary()
+    # What Tokenizer.initialize() sets, from the copy loaded once per process (1-2 s each time).
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(freq), total, True
+    for term in terms:
+        if any(is_han(ch) for ch in term) and " " not in term:
+            tokenizer.add_word(term, freq=max(tokenizer.suggest_freq(term, tune=False), 1000))
+    return tokenizer
+
+
+@functools.lru_cache(maxsize=1)
+def _base_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary and its total frequency (never changed: tokenizers copy it)."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = _cache_dir()
     tokenizer.initialize()
-    for term in terms:
-        if any(is_han(ch) for ch in term) and " " not in term:
-            tokenizer.add_word(term, freq=max(tokenizer.suggest_freq(term, tune=False), 1000))
-    return tokenizer
+    return tokenizer.FREQ, tokenizer.total
+
+
+@functools.lru_cache(maxsize=1)
+def _base_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each dictionary word (never changed: taggers copy it)."""
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
 
 
 def is_content_token(token: str) -> bool:

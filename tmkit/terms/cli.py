@@ -17,11 +17,6 @@ TERMBASE_OPTION = click.option(
     help="Termbase folder (YAML) or .tbx file (default: tmkit's curated UN termbase).")
 
 
-def _tsv(header: tuple[str, ...], rows) -> bytes:
-    lines = ["\t".join(header)] + ["\t".join(" ".join(cell.split()) for cell in row) for row in rows]
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
 @click.group(name="terms")
 def terms_group() -> None:
     """Term tools for memories: propose term pairs, check term use."""
@@ -42,6 +37,7 @@ def extract(memory: Path, output: str, termbase_path: Path | None, min_freq: int
         candidate_row,
         extract_terms,
     )
+    from tmkit.terms.report import tsv_table
 
     termbase = load_termbase(termbase_path)
     reader = TmxReader(memory)
@@ -49,7 +45,7 @@ def extract(memory: Path, output: str, termbase_path: Path | None, min_freq: int
     candidates = extract_terms(units, termbase, ExtractOptions(min_freq=min_freq, min_cooc=min_freq))
     candidates = candidates[:top] if top else candidates
     with atomic_output(output) as stream:
-        stream.write(_tsv(COLUMNS, (candidate_row(c) for c in candidates)))
+        stream.write(tsv_table(COLUMNS, (candidate_row(c) for c in candidates)))
     known = sum(c.in_termbase == "yes" for c in candidates)
     click.echo(f"{len(units)} units; {len(candidates)} candidates ({known} already in the termbase)"
                + ("" if output == "-" else f"; written to {output}"), err=True)
@@ -57,18 +53,31 @@ def extract(memory: Path, output: str, termbase_path: Path | None, min_freq: int
 
 @terms_group.command()
 @click.argument("memory", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", default="-", show_default=True, help="Report TSV, or - for stdout.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Report file (.tsv or .html), or - for a TSV on stdout.")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "html"]),
+              help="Report format (default: from the extension of -o, else tsv).")
+@click.option("--explain", is_flag=True,
+              help="Also print, for every flagged unit, each term occurrence and what the check made of it.")
 @TERMBASE_OPTION
-def check(memory: Path, output: str, termbase_path: Path | None) -> None:
-    """Check a memory against the termbase: missing English equivalents and deprecated terms."""
-    from tmkit.terms.check import COLUMNS, TermChecker, finding_row, summarize
+def check(memory: Path, output: str, fmt: str | None, explain: bool, termbase_path: Path | None) -> None:
+    """Check a memory against the termbase: missing English equivalents, superseded and deprecated terms."""
+    from tmkit.terms.check import TermChecker, summarize
+    from tmkit.terms.report import html_report, tsv_report
 
+    fmt = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "tsv")
     checker = TermChecker(load_termbase(termbase_path))
     findings = []
     units = 0
     for unit in TmxReader(memory):
         units += 1
-        findings.extend(checker.check(unit))
+        found = checker.check(unit)
+        findings.extend(found)
+        if explain and found:
+            click.echo(f"{unit.tuid}: {unit.zh}\n{' ' * len(unit.tuid)}  {unit.en}", err=True)
+            for line in checker.explain(unit):
+                click.echo(f"    {line}", err=True)
+    report = html_report(findings, units, f"Term check of {memory.name}") if fmt == "html" else tsv_report(findings)
     with atomic_output(output) as stream:
-        stream.write(_tsv(COLUMNS, (finding_row(f) for f in findings)))
+        stream.write(report)
     click.echo(summarize(units, findings), err=True)

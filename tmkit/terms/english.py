@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from tmkit.terms.english_forms import singular
+
 __all__ = ["words", "word_key", "phrase_key", "candidates", "STOP_WORDS", "INNER_WORDS"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
@@ -39,15 +41,8 @@ def words(text: str) -> list[str]:
 
 
 def word_key(word: str) -> str:
-    """Lower-case singular form of one word (rule-based: ``-ies``→``-y``, ``-ses``/``-xes``/… and ``-s`` dropped)."""
-    word = word.lower().replace("’", "'")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
-        return word[:-1]
-    return word
+    """Lower-case singular form of one word (the term check's :func:`~tmkit.terms.english_forms.singular`)."""
+    return singular(word.lower().replace("’", "'"))
 
 
 def phrase_key(text: str) -> tuple[str, ...]:

@@ -40,6 +40,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from tmkit.errors import InputError
+from tmkit.io.language_tags import language_matches, primary_subtag
 from tmkit.io.safe_xml import SAFE_XML, safe_parser
 from tmkit.processes import can_start_workers, ordered_map, usable_cores
 from tmkit.tmx.fragments import BodyStart, Fragment, body_fragments, find_body
@@ -124,17 +125,6 @@ class ReadStats:
         self.zh_codes.update(other.zh_codes)
         self.en_codes.update(other.en_codes)
         self.other_codes.update(other.other_codes)
-
-
-@functools.lru_cache(maxsize=1024)
-def primary_subtag(code: str) -> str:
-    """``zh`` of ``zh-CN``, ``ZH_tw`` or ``zh-Hans``: what decides the language."""
-    return code.replace("_", "-").split("-", 1)[0].lower()
-
-
-def language_matches(code: str, wanted: str) -> bool:
-    """Whether ``code`` is the language ``wanted`` (case, ``_`` and ``-`` ignored)."""
-    return code.replace("_", "-").lower() == wanted.replace("_", "-").lower()
 
 
 def _choose(variants: list[tuple[str, str]], language: str, preferred: str | None) -> tuple[str, str] | None:

@@ -29,6 +29,7 @@ from lxml import etree
 
 from tmkit import __version__
 from tmkit.io.atomic import atomic_output
+from tmkit.io.xml_text import clean_xml_text
 
 __all__ = [
     "TranslationUnit",
@@ -67,11 +68,6 @@ TU_ATTRIBUTES = (
     "lastusagedate",
 )
 
-# Everything outside the XML 1.0 Char production: C0 controls except tab, LF and CR,
-# surrogates (only lone ones can occur in a Python str), and U+FFFE/U+FFFF.
-_INVALID_XML_CHARS = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 @dataclass(slots=True)
 class TranslationUnit:
     """One Chinese/English segment pair, as it will appear in the memory.
@@ -101,15 +97,6 @@ def prop_values(props: Mapping[str, PropValue], prop_type: str) -> tuple[str, ..
     if value is None:
         return ()
     return (value,) if isinstance(value, str) else tuple(value)
-
-
-def clean_xml_text(text: str) -> str:
-    """Remove the characters XML 1.0 forbids, so one bad character cannot sink a file.
-
-    PDF and Word extractions do contain stray control characters (form feeds, NULs,
-    U+FFFF); they carry no meaning in a translation memory.
-    """
-    return _INVALID_XML_CHARS.sub("", text)
 
 
 def tmx_date(moment: datetime) -> str:
