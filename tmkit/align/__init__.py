@@ -43,6 +43,7 @@ DEFAULT_MAX_LINK = 7
 FULL_SEARCH_UNITS = 250  # texts up to this many units per side are searched in full
 COARSE_MARGIN = 4  # band margin, in units, around a coarse path projected to the next level
 FINE_MARGIN = 8  # band margin, in sentences, of the final passes
+FIRST_PASS_SENTENCES = 5  # the first pass (and coarse levels) look for links of up to 5 sentences
 CONFIDENT_SHARE = 0.6  # the cheapest share of 1-1 links of the first pass teach the second
 
 
@@ -128,7 +129,8 @@ def prepare(
     weights = weights_for(semantic) if weights is None else weights
     model = CostModel.of(initial_length_model(bitext), weights)
     anchors = paragraph_anchors(zh_labels or [], en_labels or [])
-    steps = _first_pass(bitext, model, types, anchors)
+    # Long links are rare and the final search looks for them in a band around this path.
+    steps = _first_pass(bitext, model, link_types(min(max_link, FIRST_PASS_SENTENCES - 1), FIRST_PASS_SENTENCES), anchors)
     ones = [s for s in steps if s.a == s.b == 1]
     # The length model from every 1-1 link (median and MAD are robust to the wrong ones; the
     # cheapest links alone are the ones whose lengths agree best, and would narrow it).

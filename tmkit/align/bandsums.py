@@ -58,23 +58,36 @@ class BandSums:
         return _prefix(values[self.order])
 
     def row_sum(self, prefix: np.ndarray, i: np.ndarray, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
-        """Sum of row i over columns [j0, j1), for arrays of (i, j0, j1); 0 for rows past the end."""
+        """Sum of row i over columns [j0, j1), for arrays of (i, j0, j1); 0 for rows outside the band."""
+        return self.row_sum_at(prefix, self.row_geometry(i), j0, j1)
+
+    def row_geometry(self, i: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(lo, hi, base) of rows i, where base + j is the prefix position of column j; an
+        empty span (lo = hi) for rows outside the band, so their sums are 0."""
         band = self.band
         inside = (i >= 0) & (i < band.rows)
         row = np.where(inside, i, 0)
-        lo, hi, off = band.lo[row], band.hi[row], band.offset[row]
-        a = off + np.clip(j0, lo, hi) - lo
-        b = off + np.clip(j1, lo, hi) - lo
-        return np.where(inside, prefix[b] - prefix[a], 0.0)
+        lo = np.where(inside, band.lo[row], 0)
+        hi = np.where(inside, band.hi[row], 0)
+        return lo, hi, band.offset[row] - lo
 
-    def col_sum(self, prefix: np.ndarray, j: np.ndarray, i0: np.ndarray, i1: np.ndarray) -> np.ndarray:
-        """Sum of column j over rows [i0, i1); 0 for columns past the end."""
+    def col_geometry(self, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(lo, hi, base) of columns j, as :meth:`row_geometry` for rows."""
         inside = (j >= 0) & (j < len(self.col_lo))
         col = np.where(inside, j, 0)
-        lo, hi, off = self.col_lo[col], self.col_hi[col], self.col_offset[col]
-        a = off + np.clip(i0, lo, hi) - lo
-        b = off + np.clip(i1, lo, hi) - lo
-        return np.where(inside, prefix[b] - prefix[a], 0.0)
+        lo = np.where(inside, self.col_lo[col], 0)
+        hi = np.where(inside, self.col_hi[col], 0)
+        return lo, hi, self.col_offset[col] - lo
+
+    @staticmethod
+    def row_sum_at(prefix: np.ndarray, geometry, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        """Sum over [start, stop) along the lines whose geometry is given (rows or columns)."""
+        lo, hi, base = geometry
+        return prefix[base + np.clip(stop, lo, hi)] - prefix[base + np.clip(start, lo, hi)]
+
+    def col_sum(self, prefix: np.ndarray, j: np.ndarray, i0: np.ndarray, i1: np.ndarray) -> np.ndarray:
+        """Sum of column j over rows [i0, i1); 0 for columns outside the band."""
+        return self.row_sum_at(prefix, self.col_geometry(j), i0, i1)
 
     def row_top_mean(self, values: np.ndarray, k: int) -> np.ndarray:
         """(rows,) the mean of each band row's k largest values (of all, in a shorter row)."""

@@ -46,12 +46,14 @@ from tmkit.align.features import Bitext
 FEATURES = (
     "unmatched", "unmatched_length", "unmatched_best_lexical",
     "matched", "extra_sentences", "both_sides_many", "shape_surprise",
+    "type_1_2", "type_2_1", "type_2_2", "type_1_3", "type_3_1",
     "length_z2", "length_ratio",
-    "lexical", "lexical_known", "coverage",
+    "lexical", "lexical_known", "lexical_x_extra", "coverage",
     "anchor_match", "anchor_miss", "label_same", "label_different",
     "semantic", "semantic_margin", "semantic_x_length", "semantic_weakest", "semantic_unmatched_best",
-    "semantic_csls",
+    "semantic_csls", "semantic_x_extra",
 )
+TYPE_FEATURES = {(1, 2): "type_1_2", (2, 1): "type_2_1", (2, 2): "type_2_2", (1, 3): "type_1_3", (3, 1): "type_3_1"}
 CSLS_NEIGHBOURS = 4  # CSLS (Conneau et al. 2018): a sentence's mean cosine with its k nearest
 SEMANTIC_FEATURES = frozenset(name for name in FEATURES if name.startswith("semantic"))
 COVERAGE_FLOOR = 0.2  # share of a sentence's words translated, under which it counts as untranslated
@@ -231,6 +233,8 @@ class LinkFeatures:
         out[f["matched"]] = 1.0
         out[f["extra_sentences"]] = a + b - 2
         out[f["both_sides_many"]] = min(a, b) - 1
+        if (a, b) in TYPE_FEATURES:
+            out[f[TYPE_FEATURES[a, b]]] = 1.0
         zh_length, en_length = self._span("zh_length", i, a), self._span("en_length", j, b)
         out[f["length_z2"]] = self.length.z2(zh_length, en_length)
         ratio = self.length.ratio(zh_length, en_length)
@@ -244,6 +248,7 @@ class LinkFeatures:
         hits = np.minimum(zh_hits, zh_known) + np.minimum(en_hits, en_known)
         out[f["lexical"]] = np.divide(hits, known, out=np.zeros(len(i)), where=known > 0)
         out[f["lexical_known"]] = known > 0
+        out[f["lexical_x_extra"]] = out[f["lexical"]] * (a + b - 2)
         if a > 1 or b > 1:
             out[f["coverage"]] = self._coverage(i, j, a, b)
         zh_anchors, en_anchors = self._span("zh_anchors", i, a), self._span("en_anchors", j, b)
@@ -302,6 +307,7 @@ class LinkFeatures:
         out[f["semantic"]] = cosine
         out[f["semantic_margin"]] = cosine - 0.5 * (en_side + zh_side)
         out[f["semantic_x_length"]] = cosine * ratio
+        out[f["semantic_x_extra"]] = cosine * (a + b - 2)
         zh_hub = (self.zh_hub[np.minimum(i + a, n)] - self.zh_hub[np.minimum(i, n)]) / a
         en_hub = (self.en_hub[np.minimum(j + b, m)] - self.en_hub[np.minimum(j, m)]) / b
         out[f["semantic_csls"]] = cosine - 0.5 * (zh_hub + en_hub)
