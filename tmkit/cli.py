@@ -1,25 +1,28 @@
 """The ``tmkit`` command line: parses arguments and calls the library, nothing more.
 
-Exit status: 0 success, 1 bad input (one line on stderr), 2 usage error.
+Exit status: 0 success, 1 bad input (one line on stderr), 2 usage error, 130 interrupted.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from tmkit import __version__
-from tmkit.batch.command import batch_command
-from tmkit.errors import InputError
-from tmkit.io.atomic import atomic_output
+from tmkit.batch.command import batch as batch_command
+from tmkit.command_options import resolve_segmenter, segmenter_options
+from tmkit.errors import INTERRUPTED_EXIT, InputError
+from tmkit.io.atomic import atomic_output, check_outputs
+from tmkit.io.console import silence
+from tmkit.language_codes import check_language_codes
 from tmkit.io.read import read_document
 from tmkit.output import FORMATS, format_for, write_aligned
 from tmkit.pipeline import AlignedPair, align_files
-from tmkit.segment import SEGMENTERS, segment_document
+from tmkit.segment import segment_document
 from tmkit.termbase.cli import termbase_group
 from tmkit.terms.cli import terms_group
 from tmkit.tmx.commands import tmx_group
@@ -29,13 +32,27 @@ LANGS = click.Choice(["zh", "en"])
 
 
 class InputErrorAware(click.Group):
-    """Turns :class:`InputError` into a one-line message and exit status 1."""
+    """What a user did or met becomes one line on stderr and an exit status, never a traceback.
+
+    :class:`InputError` and operating-system errors (a full disk, a file that vanished)
+    exit 1; Ctrl-C exits 130 whatever the command was doing; a closed stdout pipe
+    (``tmkit tmx stats big.tmx | head``) ends the command quietly.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except InputError as exc:
             raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted: no output was written", err=True)
+            sys.exit(INTERRUPTED_EXIT)
+        except BrokenPipeError:
+            silence(sys.stdout)
+            sys.exit(1)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
 
 @click.group(cls=InputErrorAware, context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,28 +74,6 @@ def summary(pair: AlignedPair, seconds: float) -> str:
         f"{len(pair.zh)} zh / {len(pair.en)} en sentences; {len(matched)} links ({by_type}); "
         f"{unmatched} unmatched; mean score {mean:.3f}{flags}; {seconds:.2f} s"
     )
-
-
-def segmenter_options(command: Callable[..., None]) -> Callable[..., None]:
-    """``--segmenter`` and ``--srx``, shared by ``align`` and ``segment``."""
-    command = click.option(
-        "--srx", "srx_rules", type=click.Path(path_type=Path), metavar="FILE",
-        help="SRX 2.0 segmentation rules (e.g. exported from a CAT tool); implies --segmenter srx.",
-    )(command)
-    return click.option(
-        "--segmenter", type=click.Choice(SEGMENTERS), default=None,
-        help="Sentence splitter: tmkit's rules (builtin, the default) or SRX rules (srx: "
-             "LanguageTool's unless --srx is given).",
-    )(command)
-
-
-def resolve_segmenter(segmenter: str | None, srx_rules: Path | None) -> str:
-    """``--srx`` implies srx; asking for builtin rules and an SRX file at once is a usage error."""
-    if srx_rules is not None:
-        if segmenter == "builtin":
-            raise click.UsageError("--srx cannot be used with --segmenter builtin")
-        return "srx"
-    return segmenter or "builtin"
 
 
 @cli.command()
@@ -107,8 +102,10 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
     """Align a Chinese document with its English equivalent and write a memory."""
     if termbase is not None and no_termbase:
         raise click.UsageError("--termbase cannot be used with --no-termbase")
+    check_outputs([output, unaligned], inputs=[zh_file, en_file, srx_rules, termbase])
     fmt = format_for(output, fmt)
     segmenter = resolve_segmenter(segmenter, srx_rules)
+    check_language_codes(zh_lang, en_lang)
     start = time.perf_counter()
     pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link,
                        segmenter=segmenter, srx_rules=srx_rules, termbase=termbase,
@@ -130,6 +127,7 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
 def segment(file: Path, lang: str, output: str, blocks: bool, segmenter: str | None, srx_rules: Path | None) -> None:
     """Clean and segment a document: one sentence a line."""
     segmenter = resolve_segmenter(segmenter, srx_rules)
+    check_outputs([output], inputs=[file, srx_rules])
     document = read_document(file, lang)
     if blocks:
         lines = [f"{block.kind.value}\t{block.label or ''}\t{block.text}" for block in document.blocks]
@@ -155,7 +153,7 @@ def evaluate(gold: Path, test: Path) -> None:
 cli.add_command(tmx_group)
 cli.add_command(termbase_group)
 cli.add_command(terms_group)
-cli.add_command(batch_command(), name="batch")
+cli.add_command(batch_command, name="batch")
 
 
 def main() -> None:

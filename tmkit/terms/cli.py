@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tmkit.io.atomic import atomic_output
+from tmkit.io.atomic import atomic_output, check_outputs
 from tmkit.termbase.load import load_termbase
 from tmkit.tmx.reader import TmxReader
 
@@ -43,6 +43,7 @@ def extract(memory: Path, output: str, termbase_path: Path | None, min_freq: int
         extract_terms,
     )
 
+    check_outputs([output], inputs=[memory, termbase_path])
     termbase = load_termbase(termbase_path)
     reader = TmxReader(memory)
     units = list(reader)
@@ -63,6 +64,7 @@ def check(memory: Path, output: str, termbase_path: Path | None) -> None:
     """Check a memory against the termbase: missing English equivalents and deprecated terms."""
     from tmkit.terms.check import COLUMNS, TermChecker, finding_row, summarize
 
+    check_outputs([output], inputs=[memory, termbase_path])
     checker = TermChecker(load_termbase(termbase_path))
     findings = []
     units = 0

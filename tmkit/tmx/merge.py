@@ -20,11 +20,13 @@ of RAM), and the inputs are parsed once.
 from __future__ import annotations
 
 import hashlib
+import math
 import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from tmkit.errors import InputError
@@ -80,9 +82,11 @@ def best_score(unit: TranslationUnit) -> float | None:
     scores = []
     for value in prop_values(unit.props, SCORE_PROP):
         try:
-            scores.append(float(value))
+            score = float(value)
         except ValueError:
             continue
+        if math.isfinite(score):  # "nan" and "inf" parse, but say nothing about the unit
+            scores.append(score)
     return max(scores) if scores else None
 
 
@@ -255,6 +259,7 @@ def merge_tmx(
     zh_lang: str | None = None,
     en_lang: str | None = None,
     workers: int | None = 1,
+    creation_date: datetime | None = None,
 ) -> MergeStats:
     """Merge the TMX files ``inputs`` into ``output`` (written atomically), de-duplicated.
 
@@ -262,7 +267,8 @@ def merge_tmx(
     the codes most used in the inputs (``zh-CN``/``en-US`` if they have none). They
     also pick the variant when an input unit has several of one language. Inputs
     can be any tool's TMX 1.1–1.4b (see :class:`~tmkit.tmx.reader.TmxReader`, also for
-    ``workers``); ``output`` may be one of them.
+    ``workers``); ``output`` may be one of them. ``creation_date`` pins the header's
+    date (default: now), for reproducible output.
     """
     if not inputs:
         raise InputError("merge: no input files")
@@ -281,6 +287,7 @@ def merge_tmx(
         )
         header = {"x-tmkit-merged-files": str(len(inputs)), "x-tmkit-dedup": "whitespace-normalised zh and en text"}
         stats.written = write_tmx(
-            store.merged(), output, zh_lang=stats.zh_lang, en_lang=stats.en_lang, header_props=header
+            store.merged(), output, zh_lang=stats.zh_lang, en_lang=stats.en_lang, header_props=header,
+            creation_date=creation_date,
         )
     return stats
