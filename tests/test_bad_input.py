@@ -387,7 +387,7 @@ INTERRUPTS: list[tuple[str, str, tuple[str, ...]]] = [
      ("tmx", "filter", "{k}/good.tmx", "-o", "{w}/o.tmx", "--min-score", "0.5")),
     ("tmx-convert", "tmkit.tmx.reader.TmxReader.__iter__", ("tmx", "convert", "{k}/good.tmx", "-o", "{w}/o.tsv")),
     ("tmx-validate", "tmkit.tmx.commands.validate_tmx", ("tmx", "validate", "{k}/good.tmx")),
-    ("eval", "tmkit.align.evaluate.score_paths", ("eval", "{k}/gold.links", "{k}/test.links")),
+    ("eval", "tmkit.align.evaluate.score_links", ("eval", "{k}/gold.links", "{k}/test.links")),
     ("terms-extract", "tmkit.tmx.reader.TmxReader.__iter__", ("terms", "extract", "{k}/good.tmx", "-o", "{w}/c.tsv")),
     ("termbase-build", "tmkit.termbase.cli.load_termbase", ("termbase", "build", "{k}/termbase", "-o", "{w}/t.tbx")),
     ("batch", "tmkit.pipeline.align_sentences", ("batch", "{k}/docs", "-o", "{w}/out", "--jobs", "1",

@@ -140,14 +140,22 @@ def segment(file: Path, lang: str, output: str, blocks: bool, segmenter: str | N
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.argument("test", type=click.Path(path_type=Path))
-def evaluate(gold: Path, test: Path) -> None:
+@click.option("--swap-gold", is_flag=True, help="The gold links are [en]:[zh] (as vecalign's en-zh gold is written).")
+def evaluate(gold: Path, test: Path, swap_gold: bool) -> None:
     """Score links against gold links (files or folders): strict and lax P/R/F1."""
-    from tmkit.align.evaluate import score_paths
+    from tmkit.align.evaluate import score_links
+    from tmkit.eval_inputs import orientation_hint, read_scored_links, swapped
 
-    scores = score_paths(gold, test)
+    gold_links, test_links = read_scored_links(gold, test)
+    if swap_gold:
+        gold_links = swapped(gold_links)
+    scores = score_links(gold_links, test_links)
     click.echo("        precision  recall  f1")
     click.echo(f"strict  {scores.precision_strict:9.4f}  {scores.recall_strict:6.4f}  {scores.f1_strict:.4f}")
     click.echo(f"lax     {scores.precision_lax:9.4f}  {scores.recall_lax:6.4f}  {scores.f1_lax:.4f}")
+    hint = None if swap_gold else orientation_hint(gold_links, test_links, scores)
+    if hint:
+        click.echo(hint, err=True)
 
 
 cli.add_command(tmx_group)

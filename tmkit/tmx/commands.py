@@ -54,7 +54,7 @@ def tmx_group() -> None:
 @click.option("--top", default=10, show_default=True, help="How many documents to list.")
 def stats(files: tuple[Path, ...], as_json: bool, top: int) -> None:
     """Units, language codes, documents and score histogram of each FILE."""
-    results = [collect_stats(path, workers=None) for path in files]
+    results = [collect_stats(path, workers=None, progress=True) for path in files]
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
     else:
@@ -77,7 +77,7 @@ def merge(files: tuple[Path, ...], output: str, zh_lang: str | None, en_lang: st
     for i, path in enumerate(files):
         if any(same_file(path, earlier) for earlier in files[:i]):
             raise InputError(f"{path}: given twice as an input")
-    result = merge_tmx(list(files), output, zh_lang=zh_lang, en_lang=en_lang, workers=None)
+    result = merge_tmx(list(files), output, zh_lang=zh_lang, en_lang=en_lang, workers=None, progress=True)
     skipped = f"; {result.skipped} <tu> without both zh and en skipped" if result.skipped else ""
     click.echo(
         f"{result.inputs} files, {result.read} units read, {result.duplicates} duplicates folded, "
@@ -99,7 +99,7 @@ def filter_command(file: Path, output: str, min_score: float, keep_unscored: boo
     """Keep the units of FILE whose x-score is at least --min-score."""
     check_language_codes(zh_lang, en_lang)
     check_outputs([output], inputs=[file])
-    reader = TmxReader(file, zh_lang=zh_lang, en_lang=en_lang, workers=None)
+    reader = TmxReader(file, zh_lang=zh_lang, en_lang=en_lang, workers=None, progress=True)
     units, zh, en = units_and_languages(reader, zh_lang=zh_lang, en_lang=en_lang)
     counts = FilterStats()
     header = {**reader.header.props, "x-tmkit-min-score": str(min_score)}
@@ -159,7 +159,7 @@ def convert(source: Path, output: str, zh_file: Path | None, en_file: Path | Non
         counts = TsvStats()
         units, zh, en = read_units_tsv(source, counts, document=document), zh_lang or "zh-CN", en_lang or "en-US"
     else:
-        reader = TmxReader(source, zh_lang=zh_lang, en_lang=en_lang, workers=None)
+        reader = TmxReader(source, zh_lang=zh_lang, en_lang=en_lang, workers=None, progress=True)
         units, zh, en = units_and_languages(reader, zh_lang=zh_lang, en_lang=en_lang)
     if target_kind == "tmx":
         written = write_tmx(units, output, zh_lang=zh, en_lang=en)
@@ -197,7 +197,7 @@ def validate(files: tuple[Path, ...], dtd: Path | None, show_all: bool, strict: 
     failed = 0
     for path in files:
         counts: Counter[tuple[str, str]] = Counter()
-        for problem in validate_tmx(path, zh_lang=zh_lang, en_lang=en_lang, dtd=checker_dtd):
+        for problem in validate_tmx(path, zh_lang=zh_lang, en_lang=en_lang, dtd=checker_dtd, progress=True):
             key = (problem.severity, problem.message)
             counts[key] += 1
             if show_all or counts[key] <= SHOWN_PER_MESSAGE:

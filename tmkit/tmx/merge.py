@@ -260,6 +260,7 @@ def merge_tmx(
     en_lang: str | None = None,
     workers: int | None = 1,
     creation_date: datetime | None = None,
+    progress: bool = False,
 ) -> MergeStats:
     """Merge the TMX files ``inputs`` into ``output`` (written atomically), de-duplicated.
 
@@ -268,11 +269,13 @@ def merge_tmx(
     also pick the variant when an input unit has several of one language. Inputs
     can be any tool's TMX 1.1–1.4b (see :class:`~tmkit.tmx.reader.TmxReader`, also for
     ``workers``); ``output`` may be one of them. ``creation_date`` pins the header's
-    date (default: now), for reproducible output.
+    date (default: now), for reproducible output; ``progress`` shows a bar on a
+    terminal while big inputs are read.
     """
     if not inputs:
         raise InputError("merge: no input files")
-    readers = [TmxReader(path, zh_lang=zh_lang, en_lang=en_lang, workers=workers) for path in inputs]
+    readers = [TmxReader(path, zh_lang=zh_lang, en_lang=en_lang, workers=workers, progress=progress)
+               for path in inputs]
     with DedupStore() as store:
         for reader in readers:
             store.add(_with_tuids(reader))
