@@ -408,3 +408,135 @@ def test_ctrl_c_exits_130(name: str, target: str, argv: tuple[str, ...], kit: Pa
     # (an interrupted batch keeps its output folder, holding only its lock file here)
     written = [path for path in changed if not Path(path).is_dir() and not path.endswith(".tmkit-batch.lock")]
     assert written == [], "files changed"
+
+
+# --- Bad surroundings: links, devices, full disks, a second batch, a closed pipe ------------------------
+
+def invoke(*argv: str):
+    return CliRunner().invoke(cli, [str(arg) for arg in argv], catch_exceptions=True)
+
+
+def test_an_output_symlink_is_written_through_and_stays_a_link(kit: Path, tmp_path: Path) -> None:
+    target = tmp_path / "real.txt"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    result = invoke("segment", kit / "en.txt", "--lang", "en", "-o", link)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert "Promote peaceful and inclusive societies" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "real.txt"]
+
+
+def test_replacing_a_file_keeps_its_permissions(kit: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o640)
+    assert invoke("segment", kit / "en.txt", "--lang", "en", "-o", out).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
+def test_a_device_is_written_to_not_replaced(kit: Path) -> None:
+    before = os.stat("/dev/null")
+    result = invoke("tmx", "convert", kit / "good.tmx", "-o", "/dev/null", "--to", "tsv")
+    assert result.exit_code == 0, result.stderr
+    after = os.stat("/dev/null")
+    assert (after.st_mode, after.st_rdev, after.st_ino) == (before.st_mode, before.st_rdev, before.st_ino)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_device_is_one_line_and_exit_1(kit: Path) -> None:
+    result = invoke("segment", kit / "en.txt", "--lang", "en", "-o", "/dev/full")
+    assert result.exit_code == 1 and not isinstance(result.exception, OSError)
+    assert result.stderr.count("\n") == 1 and "No space left on device" in result.stderr
+
+
+def test_a_full_disk_leaves_the_old_output_and_no_temp_file(kit: Path, tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    out = tmp_path / "out.tmx"
+    out.write_text("old memory\n", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("tmkit.io.atomic.os.fsync", full)
+    result = invoke("tmx", "merge", kit / "good.tmx", "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith("No space left on device") and result.stderr.count("\n") == 1
+    assert out.read_text(encoding="utf-8") == "old memory\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.tmx"]
+
+
+def test_a_second_batch_on_one_folder_is_refused_naming_the_first(kit: Path, tmp_path: Path) -> None:
+    from tmkit.batch.lock import folder_lock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with folder_lock(out):
+        result = invoke("batch", kit / "docs", "-o", out, "--jobs", "1")
+    assert result.exit_code == 1
+    assert f"in use by another tmkit batch (pid {os.getpid()} on" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (out / "tmx").exists() and not (out / "manifest.jsonl").exists()
+    assert invoke("batch", kit / "docs", "-o", out, "--jobs", "1").exit_code == 0  # released
+
+
+def test_batch_unaligned_warnings_and_merged_date(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "zh").mkdir(parents=True)
+    (docs / "en").mkdir()
+    (docs / "zh" / "full.txt").write_text(ZH_TEXT, encoding="utf-8")
+    (docs / "en" / "full.txt").write_text(EN_TEXT, encoding="utf-8")
+    (docs / "zh" / "cut.txt").write_text(ZH_TEXT, encoding="utf-8")
+    (docs / "en" / "cut.txt").write_text("\n\n".join(EN_TEXT.split("\n\n")[:3]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("batch", docs, "-o", out, "--jobs", "1", "--unaligned", "--merge", "--progress", "log",
+                    "--creation-date", "2020-01-02T03:04:05Z")
+    assert result.exit_code == 0, result.stderr
+    assert "the English document has only 3 sentences against" in result.stderr
+    rows = (out / "unaligned" / "cut.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "document\tlang\tsentence\tparagraph\ttext" and len(rows) > 30
+    assert (out / "unaligned" / "full.tsv").exists()
+    assert 'creationdate="20200102T030405Z"' in (out / "merged.tmx").read_text(encoding="utf-8")
+
+
+def test_batch_goes_on_when_its_stderr_pipe_closes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    docs = tmp_path / "docs"
+    (docs / "zh").mkdir(parents=True)
+    (docs / "en").mkdir()
+    for n in range(4):
+        (docs / "zh" / f"d{n}.txt").write_text(f"会议于2009年7月{n + 1}日举行。安全理事会审议了该项目。\n", encoding="utf-8")
+        (docs / "en" / f"d{n}.txt").write_text(f"The meeting was held on {n + 1} July 2009. The Security Council "
+                                               "considered the item.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    command = f"{sys.executable} -m tmkit batch {docs} -o {out} --jobs 1 --progress log 2>&1 | head -1"
+    shell = subprocess.run(["bash", "-c", f"{command}; exit ${{PIPESTATUS[0]}}"], capture_output=True, text=True,
+                           timeout=120)
+    assert shell.returncode == 0, shell.stdout + shell.stderr
+    assert sorted(p.name for p in (out / "tmx").iterdir()) == [f"d{n}.tmx" for n in range(4)]
+    assert len((out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_a_real_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text(ZH_TEXT * 150, encoding="utf-8")
+    en.write_text(EN_TEXT * 150, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    process = subprocess.Popen([sys.executable, "-m", "tmkit", "align", str(zh), str(en), "-o", str(out)],
+                               stderr=subprocess.PIPE, text=True)
+    time.sleep(2.5)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "interrupted" in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en.txt", "zh.txt"]

@@ -165,5 +165,8 @@ cli.add_command(batch_command, name="batch")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="tmkit")
+    """Console-script entry point; ``kill`` (SIGTERM) stops a command as Ctrl-C does (exit 130)."""
+    from tmkit.processes import stopped_by_sigterm
+
+    with stopped_by_sigterm():
+        cli(prog_name="tmkit")
