@@ -177,8 +177,8 @@ WRITERS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "tmx-filter": (("tmx", "filter", "{k}/good.tmx", "--min-score", "0.5"), "good.tmx", "tmx"),
     "tmx-convert": (("tmx", "convert", "{k}/good.tmx"), "good.tmx", "tsv"),
     "termbase-build": (("termbase", "build", "{k}/termbase"), "termbase/organs.yaml", "tbx"),
-    "terms-extract": (("terms", "extract", "{k}/good.tmx"), "good.tmx", "tsv"),
-    "terms-check": (("terms", "check", "{k}/good.tmx"), "good.tmx", "tsv"),
+    "terms-extract": (("terms", "extract", "{k}/good.tmx", "--termbase", "{k}/termbase"), "good.tmx", "tsv"),
+    "terms-check": (("terms", "check", "{k}/good.tmx", "--termbase", "{k}/termbase"), "good.tmx", "tsv"),
 }
 
 
@@ -198,6 +198,7 @@ def output_cases() -> list[Case]:
 
 
 ALIGN = ("align", "{k}/zh.txt", "{k}/en.txt")
+SMALL_TB = ("--termbase", "{k}/termbase")  # the curated termbase takes seconds to load
 
 CASES: list[Case] = output_cases() + [
     # align: inputs
@@ -295,12 +296,12 @@ CASES: list[Case] = output_cases() + [
     Case("termbase-validate/binary", ("termbase", "validate", "{k}/binary.txt"), "binary.txt"),
     Case("termbase-validate/missing", ("termbase", "validate", "{k}/none.tbx"), "none.tbx"),
     # terms
-    Case("terms-extract/malformed", ("terms", "extract", "{k}/broken.tmx", "-o", "{w}/c.tsv"), "broken.tmx"),
-    Case("terms-extract/empty", ("terms", "extract", "{k}/empty.tmx", "-o", "{w}/c.tsv"), "empty.tmx"),
+    Case("terms-extract/malformed", ("terms", "extract", "{k}/broken.tmx", "-o", "{w}/c.tsv", *SMALL_TB), "broken.tmx"),
+    Case("terms-extract/empty", ("terms", "extract", "{k}/empty.tmx", "-o", "{w}/c.tsv", *SMALL_TB), "empty.tmx"),
     Case("terms-extract/bad-termbase",
          ("terms", "extract", "{k}/good.tmx", "-o", "{w}/c.tsv", "--termbase", "{k}/broken.tbx"), "broken.tbx"),
-    Case("terms-check/malformed", ("terms", "check", "{k}/broken.tmx", "-o", "{w}/r.tsv"), "broken.tmx"),
-    Case("terms-check/binary", ("terms", "check", "{k}/binary.tmx", "-o", "{w}/r.tsv"), "binary.tmx"),
+    Case("terms-check/malformed", ("terms", "check", "{k}/broken.tmx", "-o", "{w}/r.tsv", *SMALL_TB), "broken.tmx"),
+    Case("terms-check/binary", ("terms", "check", "{k}/binary.tmx", "-o", "{w}/r.tsv", *SMALL_TB), "binary.tmx"),
     # batch
     Case("batch/o-is-a-file", ("batch", "{k}/docs", "-o", "{k}/plain-file", "--jobs", "1"), "not a folder"),
     Case("batch/o-under-a-file", ("batch", "{k}/docs", "-o", "{k}/plain-file/out", "--jobs", "1"), "not a folder"),
@@ -388,7 +389,8 @@ INTERRUPTS: list[tuple[str, str, tuple[str, ...]]] = [
     ("tmx-convert", "tmkit.tmx.reader.TmxReader.__iter__", ("tmx", "convert", "{k}/good.tmx", "-o", "{w}/o.tsv")),
     ("tmx-validate", "tmkit.tmx.commands.validate_tmx", ("tmx", "validate", "{k}/good.tmx")),
     ("eval", "tmkit.align.evaluate.score_links", ("eval", "{k}/gold.links", "{k}/test.links")),
-    ("terms-extract", "tmkit.tmx.reader.TmxReader.__iter__", ("terms", "extract", "{k}/good.tmx", "-o", "{w}/c.tsv")),
+    ("terms-extract", "tmkit.tmx.reader.TmxReader.__iter__",
+     ("terms", "extract", "{k}/good.tmx", "-o", "{w}/c.tsv", *SMALL_TB)),
     ("termbase-build", "tmkit.termbase.cli.load_termbase", ("termbase", "build", "{k}/termbase", "-o", "{w}/t.tbx")),
     ("batch", "tmkit.pipeline.align_sentences", ("batch", "{k}/docs", "-o", "{w}/out", "--jobs", "1",
                                                  "--progress", "none")),

@@ -18,6 +18,7 @@ from tmkit.command_options import resolve_segmenter, segmenter_options
 from tmkit.errors import INTERRUPTED_EXIT, InputError
 from tmkit.io.atomic import atomic_output, check_outputs
 from tmkit.io.console import silence
+from tmkit.io.progress_bar import elapsed_display
 from tmkit.language_codes import check_language_codes
 from tmkit.io.read import read_document
 from tmkit.output import FORMATS, format_for, write_aligned
@@ -107,9 +108,10 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
     segmenter = resolve_segmenter(segmenter, srx_rules)
     check_language_codes(zh_lang, en_lang)
     start = time.perf_counter()
-    pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link,
-                       segmenter=segmenter, srx_rules=srx_rules, termbase=termbase,
-                       use_termbase=not no_termbase, min_score=min_score, semantic=semantic)
+    with elapsed_display(f"aligning {zh_file.name} and {en_file.name}"):
+        pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link,
+                           segmenter=segmenter, srx_rules=srx_rules, termbase=termbase,
+                           use_termbase=not no_termbase, min_score=min_score, semantic=semantic)
     with atomic_output(output) as stream:
         write_aligned(pair, stream, fmt, zh_lang=zh_lang, en_lang=en_lang)
     if unaligned is not None:

@@ -30,6 +30,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tmkit.errors import InputError
+from tmkit.io.progress_bar import counted
 from tmkit.tmx.reader import TmxReader
 from tmkit.tmx.writer import PropValue, TranslationUnit, prop_values, write_tmx
 
@@ -243,6 +244,10 @@ class DedupStore:
             self._grouped = True
         return _merged(self._db)
 
+    def groups(self) -> int:
+        """How many distinct units :meth:`merged` gives (after it was called)."""
+        return self._db.execute("SELECT COUNT(*) FROM groups").fetchone()[0] if self._grouped else self.count
+
 
 def _with_tuids(reader: TmxReader) -> Iterator[TranslationUnit]:
     """Units of one input; one without a tuid gets ``file:position`` so it stays traceable."""
@@ -289,8 +294,9 @@ def merge_tmx(
             en_lang=en_lang or (en_codes.most_common(1)[0][0] if en_codes else DEFAULT_EN_LANG),
         )
         header = {"x-tmkit-merged-files": str(len(inputs)), "x-tmkit-dedup": "whitespace-normalised zh and en text"}
+        merged = counted(store.merged(), store.groups(), "writing", progress)
         stats.written = write_tmx(
-            store.merged(), output, zh_lang=stats.zh_lang, en_lang=stats.en_lang, header_props=header,
+            merged, output, zh_lang=stats.zh_lang, en_lang=stats.en_lang, header_props=header,
             creation_date=creation_date,
         )
     return stats
