@@ -353,6 +353,10 @@ def run_case(case: Case, kit: Path, work: Path, monkeypatch) -> tuple:
     result = CliRunner().invoke(cli, argv, catch_exceptions=True)
     after = snapshot(kit, work)
     changed = sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+    if any(path.startswith(str(kit)) for path in changed):  # a damaged kit must not fail the next cases too
+        shutil.rmtree(kit)
+        kit.mkdir()
+        make_kit(kit)
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     return result, lines, changed
 
