@@ -442,20 +442,49 @@ def test_replacing_a_file_keeps_its_permissions(kit: Path, tmp_path: Path) -> No
     assert out.stat().st_mode & 0o777 == 0o640
 
 
-@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
-def test_a_device_is_written_to_not_replaced(kit: Path) -> None:
-    before = os.stat("/dev/null")
-    result = invoke("tmx", "convert", kit / "good.tmx", "-o", "/dev/null", "--to", "tsv")
+def character_device(path: Path, minor: int) -> Path:
+    """A private copy of /dev/null (minor 3) or /dev/full (minor 7): a test of code that
+    wrongly renames over a device must never be able to break the machine's own."""
+    if os.geteuid() != 0:
+        pytest.skip("making a device node needs root")
+    import stat
+
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    return path
+
+
+def test_a_device_is_written_to_not_replaced(kit: Path, tmp_path: Path) -> None:
+    device = character_device(tmp_path / "null", 3)
+    before = os.stat(device)
+    result = invoke("tmx", "convert", kit / "good.tmx", "-o", device, "--to", "tsv")
     assert result.exit_code == 0, result.stderr
-    after = os.stat("/dev/null")
+    after = os.stat(device)
     assert (after.st_mode, after.st_rdev, after.st_ino) == (before.st_mode, before.st_rdev, before.st_ino)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
-def test_a_full_device_is_one_line_and_exit_1(kit: Path) -> None:
-    result = invoke("segment", kit / "en.txt", "--lang", "en", "-o", "/dev/full")
+def test_a_named_pipe_is_streamed_to(kit: Path, tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = invoke("segment", kit / "en.txt", "--lang", "en", "-o", fifo)
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert received and b"Promote peaceful and inclusive societies" in received[0]
+
+
+def test_a_full_device_is_one_line_and_exit_1(kit: Path, tmp_path: Path) -> None:
+    device = character_device(tmp_path / "full", 7)
+    result = invoke("segment", kit / "en.txt", "--lang", "en", "-o", device)
     assert result.exit_code == 1 and not isinstance(result.exception, OSError)
     assert result.stderr.count("\n") == 1 and "No space left on device" in result.stderr
+    assert os.stat(device).st_rdev == os.makedev(1, 7)
 
 
 def test_a_full_disk_leaves_the_old_output_and_no_temp_file(kit: Path, tmp_path: Path, monkeypatch) -> None:
