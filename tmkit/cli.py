@@ -19,8 +19,8 @@ from tmkit.errors import INTERRUPTED_EXIT, InputError
 from tmkit.io.atomic import atomic_output, check_outputs
 from tmkit.io.console import silence
 from tmkit.io.progress_bar import elapsed_display
-from tmkit.language_codes import check_language_codes
 from tmkit.io.read import read_document
+from tmkit.language_codes import check_language_codes
 from tmkit.output import FORMATS, format_for, write_aligned
 from tmkit.pipeline import AlignedPair, align_files
 from tmkit.segment import segment_document

@@ -66,8 +66,8 @@ def find_pairs(zh_dir: Path | None, en_dir: Path | None, pairs_file: Path | None
 def check_output_folder(out_dir: Path, input_folders: list[Path | None]) -> None:
     """Refuse an output folder that is one of the input folders or inside one.
 
-    The outputs would be mixed with the documents, and the next run would find its
-    own memories among the files to pair.
+    Input folders are searched with their subfolders: the outputs would be mixed with
+    the documents, and the next run would find its own reports among the files to pair.
     """
     for folder in input_folders:
         if folder is None or not folder.is_dir():
@@ -145,7 +145,7 @@ def batch(zh_dir: Path | None, en_dir: Path | None, out_dir: Path, pairs_file: P
                          executor=executor, jobs=jobs or default_jobs(), scheduler=scheduler, merge=merge,
                          html=html, force=force)
     check_language_codes(zh_lang, en_lang)
-    check_output_folder(out_dir, [zh_dir, en_dir, pairs_file.parent if pairs_file else None])
+    check_output_folder(out_dir, [zh_dir, en_dir])
     check_srx(srx_rules)
     pairing = find_pairs(zh_dir, en_dir, pairs_file)
     display = make_progress(progress)
@@ -160,4 +160,3 @@ def batch(zh_dir: Path | None, en_dir: Path | None, out_dir: Path, pairs_file: P
     say(f"memories in {out_dir / 'tmx'}; report in {out_dir / 'report.tsv'}")
     if report.failed:
         sys.exit(1)
-
