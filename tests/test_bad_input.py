@@ -135,6 +135,16 @@ def make_kit(kit: Path) -> None:
     (kit / "docs" / "en" / "a.txt").write_text(EN_TEXT, encoding="utf-8")
     (kit / "nodocs").mkdir()
     (kit / "plain-file").write_text("not a folder\n", encoding="utf-8")
+    (kit / "fake.docx").write_text("not a zip file", encoding="utf-8")
+    (kit / "fake.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    (kit / "empty.html").write_text("<html><head><title>x</title></head><body><script>1</script></body></html>",
+                                    encoding="utf-8")
+    (kit / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(200))
+    (kit / "zh-utf16.txt").write_bytes(ZH_TEXT.encode("utf-16"))
+    (kit / "past-end.links").write_text("[0]:[0]\n[40]:[1]\n", encoding="utf-8")
+    (kit / "empty.tsv").write_bytes(b"")
+    (kit / "binary.tsv").write_bytes(bytes(range(256)) * 8)
+    (kit / "pairs-binary.tsv").write_bytes(bytes(range(256)) * 8)
 
 
 @dataclass(frozen=True)
@@ -142,7 +152,8 @@ class Case:
     """One command line and what it must do.
 
     ``argv`` may name ``{k}`` (the kit of inputs) and ``{w}`` (this case's own empty
-    folder). ``expect`` is a piece of the one stderr line (case-insensitive).
+    folder). ``expect`` is a piece of the one stderr line (case-insensitive); ``exit`` 2
+    is a usage error, reported by click in its own few lines.
     ``exit`` 0 marks a loss that must be counted, where ``created`` lists the outputs
     the run may write. ``setup`` prepares ``{w}`` (links, devices) before the run.
     """
@@ -302,6 +313,55 @@ CASES: list[Case] = output_cases() + [
          ("terms", "extract", "{k}/good.tmx", "-o", "{w}/c.tsv", "--termbase", "{k}/broken.tbx"), "broken.tbx"),
     Case("terms-check/malformed", ("terms", "check", "{k}/broken.tmx", "-o", "{w}/r.tsv", *SMALL_TB), "broken.tmx"),
     Case("terms-check/binary", ("terms", "check", "{k}/binary.tmx", "-o", "{w}/r.tsv", *SMALL_TB), "binary.tmx"),
+    # more inputs, every reader
+    Case("align/fake-docx", ("align", "{k}/fake.docx", "{k}/en.txt", "-o", "{w}/o.tmx"), "fake.docx"),
+    Case("align/fake-pdf", ("align", "{k}/fake.pdf", "{k}/en.txt", "-o", "{w}/o.tmx"), "fake.pdf"),
+    Case("align/html-without-text", ("align", "{k}/zh.txt", "{k}/empty.html", "-o", "{w}/o.tmx"), "empty.html"),
+    Case("align/word-97", ("align", "{k}/old.doc", "{k}/en.txt", "-o", "{w}/o.tmx"), ".docx"),
+    Case("align/en-binary", ("align", "{k}/zh.txt", "{k}/binary.txt", "-o", "{w}/o.tmx"), "not a text file"),
+    Case("align/en-blank", ("align", "{k}/zh.txt", "{k}/blank.txt", "-o", "{w}/o.tmx"), "empty"),
+    Case("align/utf16-as-english", ("align", "{k}/zh.txt", "{k}/zh-utf16.txt", "-o", "{w}/o.tmx"),
+         "expected English"),
+    Case("align/presegmented-empty", (*ALIGN[:1], "{k}/empty.txt", "{k}/en.txt", "-o", "{w}/o.tmx",
+                                      "--presegmented"), "empty"),
+    Case("align/termbase-missing", (*ALIGN, "-o", "{w}/o.tmx", "--termbase", "{k}/none.tbx"), "none.tbx"),
+    Case("align/termbase-broken", (*ALIGN, "-o", "{w}/o.tmx", "--termbase", "{k}/broken.tbx"), "broken.tbx"),
+    Case("align/termbase-not-yaml", (*ALIGN, "-o", "{w}/o.tmx", "--termbase", "{k}/brokentb"), "bad.yaml"),
+    Case("segment/fake-docx", ("segment", "{k}/fake.docx", "--lang", "zh"), "fake.docx"),
+    Case("segment/fake-pdf", ("segment", "{k}/fake.pdf", "--lang", "en"), "fake.pdf"),
+    Case("segment/missing", ("segment", "{k}/none.txt", "--lang", "en"), "no such file"),
+    Case("segment/directory", ("segment", "{k}/folder", "--lang", "en"), "directory"),
+    Case("tmx-merge/empty", ("tmx", "merge", "{k}/empty.tmx", "-o", "{w}/o.tmx"), "empty.tmx"),
+    Case("tmx-merge/binary", ("tmx", "merge", "{k}/binary.tmx", "-o", "{w}/o.tmx"), "binary.tmx"),
+    Case("tmx-merge/not-tmx", ("tmx", "merge", "{k}/notmx.tmx", "-o", "{w}/o.tmx"), "notmx.tmx"),
+    Case("tmx-merge/missing", ("tmx", "merge", "{k}/good.tmx", "{k}/none.tmx", "-o", "{w}/o.tmx"), "none.tmx"),
+    Case("tmx-filter/empty", ("tmx", "filter", "{k}/empty.tmx", "-o", "{w}/o.tmx", "--min-score", "0.5"),
+         "empty.tmx"),
+    Case("tmx-filter/missing", ("tmx", "filter", "{k}/none.tmx", "-o", "{w}/o.tmx", "--min-score", "0.5"),
+         "none.tmx"),
+    Case("tmx-convert/links-past-the-end",
+         ("tmx", "convert", "{k}/past-end.links", "--zh", "{k}/zh.lines", "--en", "{k}/en.lines", "-o", "{w}/o.tmx"),
+         "past the end"),
+    Case("tmx-convert/links-nonsense",
+         ("tmx", "convert", "{k}/nonsense.links", "--zh", "{k}/zh.lines", "--en", "{k}/en.lines", "-o", "{w}/o.tmx"),
+         "nonsense.links"),
+    Case("tmx-convert/links-sentences-missing",
+         ("tmx", "convert", "{k}/one.links", "--zh", "{k}/none.lines", "--en", "{k}/en.lines", "-o", "{w}/o.tmx"),
+         "none.lines"),
+    Case("tmx-convert/empty-tsv", ("tmx", "convert", "{k}/empty.tsv", "-o", "{w}/o.tmx"), "empty"),
+    Case("tmx-convert/binary-tsv", ("tmx", "convert", "{k}/binary.tsv", "-o", "{w}/o.tmx"), "binary.tsv"),
+    Case("tmx-validate/binary", ("tmx", "validate", "{k}/binary.tmx"), "binary.tmx"),
+    Case("tmx-validate/empty", ("tmx", "validate", "{k}/empty.tmx"), "empty.tmx"),
+    Case("terms-check/missing", ("terms", "check", "{k}/none.tmx", "-o", "{w}/r.tsv", *SMALL_TB), "none.tmx"),
+    Case("terms-extract/termbase-not-yaml",
+         ("terms", "extract", "{k}/good.tmx", "-o", "{w}/c.tsv", "--termbase", "{k}/brokentb"), "bad.yaml"),
+    Case("termbase-build/missing-folder", ("termbase", "build", "{k}/nothing", "-o", "{w}/t.tbx"), "nothing"),
+    Case("termbase-validate/directory", ("termbase", "validate", "{k}/folder"), "is a directory", exit=2),
+    Case("eval/file-and-folder", ("eval", "{k}/gold.links", "{k}/folder"), "two files or two directories"),
+    Case("batch/pairs-binary", ("batch", "--pairs", "{k}/pairs-binary.tsv", "-o", "{w}/out", "--jobs", "1"),
+         "pairs-binary.tsv"),
+    Case("batch/zh-folder-missing", ("batch", "{k}/nowhere", "{k}/docs/en", "-o", "{w}/out", "--jobs", "1"),
+         "nowhere"),
     # batch
     Case("batch/o-is-a-file", ("batch", "{k}/docs", "-o", "{k}/plain-file", "--jobs", "1"), "not a folder"),
     Case("batch/o-under-a-file", ("batch", "{k}/docs", "-o", "{k}/plain-file/out", "--jobs", "1"), "not a folder"),
@@ -373,7 +433,7 @@ def test_bad_input(case: Case, kit: Path, tmp_path: Path, monkeypatch) -> None:
     allowed = {str(work / name) for name in case.created}
     assert [path for path in changed if path not in allowed] == [], "files changed"
     assert not [p for p in work.rglob("*.part")], "temporary file left behind"
-    if case.exit:
+    if case.exit == 1:  # (2 is a usage error: click's usage lines and the error)
         assert len(lines) == 1, f"stderr is not one line: {result.stderr!r}"
     assert case.expect.lower() in result.stderr.lower(), f"stderr: {result.stderr!r}"
 
