@@ -200,8 +200,11 @@ def _finish(result: DocumentResult, pair: DocumentPair, digest: str | None, out:
         target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(target) as stream:
             stream.write(result.tmx)
-    except (OSError, InputError) as exc:
-        row.error = f"cannot write {target}: {exc}"
+    except InputError as exc:  # already names the file (a full disk, a folder in the way)
+        row.error = str(exc)
+        return row
+    except OSError as exc:
+        row.error = f"cannot write {target}: {exc.strerror or exc}"
         return row
     row.status, row.output, row.stats = DONE, relative, result.stats
     row.warnings = warnings_for(result.stats)
