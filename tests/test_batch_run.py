@@ -213,7 +213,6 @@ def test_no_pairs_is_a_one_line_error(tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--scheduler", "tcp://x:1"], "--scheduler needs --executor dask"),
-    (["--zh-lang", "en-US"], "must differ"),
     (["--creation-date", "yesterday"], "ISO 8601"),
 ])
 def test_usage_errors(tmp_path, args, message):
@@ -259,7 +258,9 @@ def test_log_progress_lines(tmp_path):
     (DocumentStats(10, 10, {"1-1": 10}, units=10, mean_score=0.9, zh_read_as_english=5),
      ["5 of 10 sentences of the Chinese document are in English"]),
     (DocumentStats(2, 1, {"1-0": 2, "0-1": 1}, unmatched_zh=2, unmatched_en=1), ["no translation units"]),
-    (DocumentStats(2, 4, {"1-2": 1, "1-0": 1}, units=1, unmatched_zh=1, mean_score=0.2), []),  # too short to judge
+    (DocumentStats(2, 4, {"1-2": 1, "1-0": 1}, units=1, unmatched_zh=1, mean_score=0.2), ["too few to check"]),
+    (DocumentStats(330, 4, {"1-1": 4, "1-0": 326}, units=4, unmatched_zh=326, mean_score=0.9),
+     ["the English document has only 4 sentences against 330 Chinese: truncated"]),
 ])
 def test_warnings(stats, expected):
     found = warnings_for(stats)

@@ -1,13 +1,13 @@
 """The ``tmkit`` command line: parses arguments and calls the library, nothing more.
 
-Exit status: 0 success, 1 bad input (one line on stderr), 2 usage error.
+Exit status: 0 success, 1 bad input (one line on stderr), 2 usage error, 130 interrupted.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -16,14 +16,18 @@ from tmkit import __version__
 from tmkit.align import DEFAULT_MAX_LINK
 from tmkit.align.search import MAX_LINK_SENTENCES
 from tmkit.align.verdict import translation_doubt
-from tmkit.batch.command import batch_command
-from tmkit.errors import InputError
-from tmkit.io.atomic import atomic_output
+from tmkit.batch.command import batch as batch_command
+from tmkit.command_options import resolve_segmenter, segmenter_options
+from tmkit.errors import INTERRUPTED_EXIT, InputError
+from tmkit.io.atomic import atomic_output, check_outputs
+from tmkit.io.console import silence
+from tmkit.io.progress_bar import elapsed_display
 from tmkit.io.read import read_document
+from tmkit.language_codes import check_language_codes
 from tmkit.output import FORMATS, format_for, write_aligned
 from tmkit.pipeline import AlignedPair, align_files
 from tmkit.review.command import review_command
-from tmkit.segment import SEGMENTERS, segment_document
+from tmkit.segment import segment_document
 from tmkit.termbase.cli import termbase_group
 from tmkit.terms.cli import terms_group
 from tmkit.tmx.commands import tmx_group
@@ -33,13 +37,27 @@ LANGS = click.Choice(["zh", "en"])
 
 
 class InputErrorAware(click.Group):
-    """Turns :class:`InputError` into a one-line message and exit status 1."""
+    """What a user did or met becomes one line on stderr and an exit status, never a traceback.
+
+    :class:`InputError` and operating-system errors (a full disk, a file that vanished)
+    exit 1; Ctrl-C exits 130 whatever the command was doing; a closed stdout pipe
+    (``tmkit tmx stats big.tmx | head``) ends the command quietly.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except InputError as exc:
             raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted: no output was written", err=True)
+            sys.exit(INTERRUPTED_EXIT)
+        except BrokenPipeError:
+            silence(sys.stdout)
+            sys.exit(1)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
 
 @click.group(cls=InputErrorAware, context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,28 +79,6 @@ def summary(pair: AlignedPair, seconds: float) -> str:
         f"{len(pair.zh)} zh / {len(pair.en)} en sentences; {len(matched)} links ({by_type}); "
         f"{unmatched} unmatched; mean score {mean:.3f}{flags}; {seconds:.2f} s"
     )
-
-
-def segmenter_options(command: Callable[..., None]) -> Callable[..., None]:
-    """``--segmenter`` and ``--srx``, shared by ``align`` and ``segment``."""
-    command = click.option(
-        "--srx", "srx_rules", type=click.Path(path_type=Path), metavar="FILE",
-        help="SRX 2.0 segmentation rules (e.g. exported from a CAT tool); implies --segmenter srx.",
-    )(command)
-    return click.option(
-        "--segmenter", type=click.Choice(SEGMENTERS), default=None,
-        help="Sentence splitter: tmkit's rules (builtin, the default) or SRX rules (srx: "
-             "LanguageTool's unless --srx is given).",
-    )(command)
-
-
-def resolve_segmenter(segmenter: str | None, srx_rules: Path | None) -> str:
-    """``--srx`` implies srx; asking for builtin rules and an SRX file at once is a usage error."""
-    if srx_rules is not None:
-        if segmenter == "builtin":
-            raise click.UsageError("--srx cannot be used with --segmenter builtin")
-        return "srx"
-    return segmenter or "builtin"
 
 
 @cli.command()
@@ -113,12 +109,15 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
     """Align a Chinese document with its English equivalent and write a memory."""
     if termbase is not None and no_termbase:
         raise click.UsageError("--termbase cannot be used with --no-termbase")
+    check_outputs([output, unaligned], inputs=[zh_file, en_file, srx_rules, termbase])
     fmt = format_for(output, fmt)
     segmenter = resolve_segmenter(segmenter, srx_rules)
+    check_language_codes(zh_lang, en_lang)
     start = time.perf_counter()
-    pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link,
-                       segmenter=segmenter, srx_rules=srx_rules, termbase=termbase,
-                       use_termbase=not no_termbase, min_score=min_score, semantic=semantic)
+    with elapsed_display(f"aligning {zh_file.name} and {en_file.name}"):
+        pair = align_files(zh_file, en_file, presegmented=presegmented, max_link=max_link,
+                           segmenter=segmenter, srx_rules=srx_rules, termbase=termbase,
+                           use_termbase=not no_termbase, min_score=min_score, semantic=semantic)
     if fmt == "intertext":
         from tmkit.review.intertext import write_intertext
         from tmkit.review.model import review_from_pair
@@ -147,6 +146,7 @@ def align(zh_file: Path, en_file: Path, output: str, fmt: str | None, presegment
 def segment(file: Path, lang: str, output: str, blocks: bool, segmenter: str | None, srx_rules: Path | None) -> None:
     """Clean and segment a document: one sentence a line."""
     segmenter = resolve_segmenter(segmenter, srx_rules)
+    check_outputs([output], inputs=[file, srx_rules])
     document = read_document(file, lang)
     if blocks:
         lines = [f"{block.kind.value}\t{block.label or ''}\t{block.text}" for block in document.blocks]
@@ -159,23 +159,34 @@ def segment(file: Path, lang: str, output: str, blocks: bool, segmenter: str | N
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.argument("test", type=click.Path(path_type=Path))
-def evaluate(gold: Path, test: Path) -> None:
+@click.option("--swap-gold", is_flag=True, help="The gold links are [en]:[zh] (as vecalign's en-zh gold is written).")
+def evaluate(gold: Path, test: Path, swap_gold: bool) -> None:
     """Score links against gold links (files or folders): strict and lax P/R/F1."""
-    from tmkit.align.evaluate import score_paths
+    from tmkit.align.evaluate import score_links
+    from tmkit.eval_inputs import orientation_hint, read_scored_links, swapped
 
-    scores = score_paths(gold, test)
+    gold_links, test_links = read_scored_links(gold, test)
+    if swap_gold:
+        gold_links = swapped(gold_links)
+    scores = score_links(gold_links, test_links)
     click.echo("        precision  recall  f1")
     click.echo(f"strict  {scores.precision_strict:9.4f}  {scores.recall_strict:6.4f}  {scores.f1_strict:.4f}")
     click.echo(f"lax     {scores.precision_lax:9.4f}  {scores.recall_lax:6.4f}  {scores.f1_lax:.4f}")
+    hint = None if swap_gold else orientation_hint(gold_links, test_links, scores)
+    if hint:
+        click.echo(hint, err=True)
 
 
 cli.add_command(tmx_group)
 cli.add_command(termbase_group)
 cli.add_command(terms_group)
-cli.add_command(batch_command(), name="batch")
+cli.add_command(batch_command, name="batch")
 cli.add_command(review_command, name="review")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="tmkit")
+    """Console-script entry point; ``kill`` (SIGTERM) stops a command as Ctrl-C does (exit 130)."""
+    from tmkit.processes import stopped_by_sigterm
+
+    with stopped_by_sigterm():
+        cli(prog_name="tmkit")

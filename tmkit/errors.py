@@ -1,8 +1,12 @@
-"""Errors a user can act on.
+"""Errors a user can act on, and the exit statuses commands end with.
 
 Anything raised as :class:`InputError` is reported by the CLI as one line on stderr
 with exit status 1; everything else is a bug and keeps its traceback.
 """
+
+#: A command stopped by Ctrl-C (or ``kill``) exits with this status, as shells report
+#: a program interrupted by SIGINT (128 + 2), whatever it was doing.
+INTERRUPTED_EXIT = 130
 
 
 class InputError(Exception):

@@ -17,6 +17,7 @@ from tmkit.cache import cached
 from tmkit.document import Sentence
 from tmkit.errors import InputError
 from tmkit.io.read import read_document, read_lines
+from tmkit.memory_budget import check_file_sizes, check_sentences
 from tmkit.segment import segment_document, segmentation_options
 from tmkit.termbase import curated_path, load_termbase, term_pairs
 from tmkit.termbase.source import source_files
@@ -121,8 +122,10 @@ def align_files(
     ``min_score`` are kept and flagged (see :meth:`AlignedPair.low_score`). ``semantic`` (the
     default) adds sentence-embedding evidence; ``False`` aligns on dictionary, length and anchors.
     """
+    check_file_sizes([zh_path, en_path])
     zh = load_sentences(zh_path, "zh", presegmented, segmenter=segmenter, srx_rules=srx_rules)
     en = load_sentences(en_path, "en", presegmented, segmenter=segmenter, srx_rules=srx_rules)
+    check_sentences(len(zh), len(en), f"{zh_path} + {en_path}")
     pairs = termbase_pairs(Path(termbase) if termbase else None) if use_termbase else ()
     options = {
         "presegmented": str(presegmented).lower(),

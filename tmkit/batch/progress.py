@@ -4,6 +4,8 @@ A bar (tqdm) shows documents done, sentences aligned, elapsed time and ETA, and
 prints failures and warnings above itself as they happen. When stderr is a file or a
 pipe (a cluster job, ``nohup``, CI), a bar's carriage returns would make an unreadable
 log, so every finished document gets one self-contained line with the same figures.
+A display whose stream closes (``tmkit batch … 2>&1 | head``) goes quiet; the batch
+goes on.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import time
 from typing import Protocol, TextIO
 
 from tmkit.batch.task import DocumentResult
+from tmkit.io.console import say, silence
 
 PROGRESS_MODES = ("auto", "bar", "log", "none")
 
@@ -105,7 +108,7 @@ class LogProgress:
         self.message("\n".join(lines))
 
     def message(self, text: str) -> None:
-        print(text, file=self.stream, flush=True)
+        say(text, self.stream)
 
     def close(self) -> None:
         return None
@@ -137,15 +140,28 @@ class BarProgress:
             rate = counts.sentences / counts.elapsed if counts.elapsed else 0.0
             self.bar.set_postfix_str(f"{counts.sentences:,} sentences ({rate:,.0f}/s), "
                                      f"{counts.failed} failed, {counts.warned} with warnings", refresh=False)
-            self.bar.update(1)
+            try:
+                self.bar.update(1)
+            except OSError:  # the terminal went away: no more bar
+                self._lost()
 
     def message(self, text: str) -> None:
         if self.bar is not None:
-            self.bar.write(text, file=self.stream)
+            try:
+                self.bar.write(text, file=self.stream)
+            except OSError:
+                self._lost()
         else:
-            print(text, file=self.stream, flush=True)
+            say(text, self.stream)
+
+    def _lost(self) -> None:
+        silence(self.stream)
+        self.bar = None
 
     def close(self) -> None:
         if self.bar is not None:
-            self.bar.close()
+            try:
+                self.bar.close()
+            except OSError:
+                silence(self.stream)
             self.bar = None

@@ -3,6 +3,7 @@
 The output folder holds everything a run makes::
 
     OUT_DIR/tmx/NAME.tmx     one memory per document pair
+    OUT_DIR/unaligned/NAME.tsv  its unmatched sentences (--unaligned)
     OUT_DIR/merged.tmx       all of them, de-duplicated (--merge)
     OUT_DIR/manifest.jsonl   finished documents and what they were made from (resuming)
     OUT_DIR/report.tsv       one row per document or unpaired file
@@ -12,17 +13,20 @@ The output folder holds everything a run makes::
 
 Only this process writes files, each atomically, and a document enters the manifest
 only once its TMX is complete: killing a run at any moment leaves every file either
-complete or absent, and running the same command again finishes the job.
+complete or absent, and running the same command again finishes the job. One run at
+a time holds the folder (:mod:`tmkit.batch.lock`).
 """
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from tmkit.batch.executors import Executor, make_executor
+from tmkit.batch.lock import folder_lock
 from tmkit.batch.manifest import Manifest, Record, fingerprint
 from tmkit.batch.pairing import DocumentPair, Pairing, unique_names
 from tmkit.batch.progress import Progress
@@ -42,6 +46,7 @@ from tmkit.errors import InputError
 from tmkit.io.atomic import atomic_output
 
 TMX_FOLDER = "tmx"
+UNALIGNED_FOLDER = "unaligned"
 MERGED_TMX = "merged.tmx"
 ERRORS_LOG = "errors.log"
 
@@ -64,6 +69,25 @@ class BatchConfig:
 def output_path(pair: DocumentPair) -> str:
     """Where a document's TMX goes, relative to the output folder."""
     return f"{TMX_FOLDER}/{pair.name}.tmx"
+
+
+def unaligned_path(pair: DocumentPair) -> str:
+    """Where a document's unmatched sentences go (``--unaligned``), relative to the output folder."""
+    return f"{UNALIGNED_FOLDER}/{pair.name}.tsv"
+
+
+def prepare_output_folder(out: Path) -> None:
+    """Create the output folder, or say in one line why it cannot be one."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: not a folder (tmkit batch -o names the folder the outputs go into)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError(f"{out}: cannot create the output folder: a part of the path is not a folder") from None
+    except OSError as exc:
+        raise InputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise InputError(f"{out}: cannot write in the output folder (permission denied)")
 
 
 def remove_leftovers(folder: Path) -> int:
@@ -92,7 +116,14 @@ def run_batch(pairing: Pairing, config: BatchConfig, progress: Progress,
             if pairing.unpaired else ""))
     unique_names(pairing.pairs)
     out = config.output
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_output_folder(out)
+    with folder_lock(out):
+        return _run_locked(pairing, config, progress, executor)
+
+
+def _run_locked(pairing: Pairing, config: BatchConfig, progress: Progress, executor: Executor | None) -> BatchReport:
+    """:func:`run_batch` once the output folder is this run's alone."""
+    out = config.output
     remove_leftovers(out)
     manifest = Manifest(out)
     rows, todo = plan(pairing.pairs, config, manifest)
@@ -105,7 +136,7 @@ def run_batch(pairing: Pairing, config: BatchConfig, progress: Progress,
     report.rows = [rows[pair.name] for pair in pairing.pairs] + [
         Row(name=str(path), status=UNPAIRED, error=reason) for path, reason in pairing.unpaired]
     if config.merge:
-        report.merged = merge_outputs(report, out, config.options)
+        report.merged = merge_outputs(report, out, config.options, config.creation_date)
     write_reports(report, out, html_page=config.html)
     return report
 
@@ -161,11 +192,19 @@ def _finish(result: DocumentResult, pair: DocumentPair, digest: str | None, out:
     relative = output_path(pair)
     target = out / relative
     try:
+        if result.unaligned is not None:
+            side_file = out / unaligned_path(pair)
+            side_file.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_output(side_file) as stream:
+                stream.write(result.unaligned)
         target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(target) as stream:
             stream.write(result.tmx)
-    except (OSError, InputError) as exc:
-        row.error = f"cannot write {target}: {exc}"
+    except InputError as exc:  # already names the file (a full disk, a folder in the way)
+        row.error = str(exc)
+        return row
+    except OSError as exc:
+        row.error = f"cannot write {target}: {exc.strerror or exc}"
         return row
     row.status, row.output, row.stats = DONE, relative, result.stats
     row.warnings = warnings_for(result.stats)
@@ -182,13 +221,17 @@ def _skipped_row(pair: DocumentPair, record: Record) -> Row:
                stats=stats, warnings=warnings_for(stats) if stats else [])
 
 
-def merge_outputs(report: BatchReport, out: Path, options: BatchOptions) -> str:
-    """Merge every document's TMX (new and earlier) into ``merged.tmx``; one line saying so."""
+def merge_outputs(report: BatchReport, out: Path, options: BatchOptions, creation_date: datetime | None = None) -> str:
+    """Merge every document's TMX (new and earlier) into ``merged.tmx``; one line saying so.
+
+    ``creation_date`` is the run's ``--creation-date``, so the merged memory is as
+    reproducible as the per-document ones."""
     from tmkit.tmx.merge import merge_tmx
 
     inputs = [out / row.output for row in report.with_status(DONE, SKIPPED)]
     if not inputs:
         return "merged memory: not written (no document was aligned)"
-    stats = merge_tmx(inputs, out / MERGED_TMX, zh_lang=options.zh_lang, en_lang=options.en_lang)
+    stats = merge_tmx(inputs, out / MERGED_TMX, zh_lang=options.zh_lang, en_lang=options.en_lang,
+                      creation_date=creation_date)
     return (f"merged memory: {out / MERGED_TMX}: {stats.written:,} units from {stats.inputs} documents "
             f"({stats.duplicates:,} duplicates removed)")

@@ -98,7 +98,7 @@ def warnings_for(stats: DocumentStats) -> list[str]:
         return ["no translation units: nothing in the two documents was aligned"]
     found = []
     if min(stats.zh_sentences, stats.en_sentences) < MIN_SENTENCES_FOR_RATIOS:
-        return found
+        return [_few_sentences(stats)]
     wrong_pair = stats.mean_score < WRONG_PAIR_SCORE
     if wrong_pair:
         found.append(f"probably not translations of each other: mean score {stats.mean_score:.2f}")
@@ -119,3 +119,14 @@ def warnings_for(stats: DocumentStats) -> list[str]:
             found.append(f"{count} of {total} sentences of the {side} document are in {other}: "
                          "wrong-language or partly untranslated file?")
     return found
+
+
+def _few_sentences(stats: DocumentStats) -> str:
+    """The one warning a document too short for the ratio checks gets: how short, and which side."""
+    zh, en = stats.zh_sentences, stats.en_sentences
+    side, count, other, other_count = ("Chinese", zh, "English", en) if zh <= en else ("English", en, "Chinese", zh)
+    if other_count >= SENTENCE_RATIO * max(count, 1) and other_count - count >= MIN_SENTENCES_FOR_RATIOS:
+        return (f"the {side} document has only {count} sentences against {other_count} {other}: "
+                "truncated file or a different document?")
+    return (f"only {count} {side} sentences ({other_count} {other}): too few to check the alignment's "
+            "quality; look at this memory")

@@ -32,6 +32,7 @@ from tmkit.batch.stats import DocumentStats, document_stats
 from tmkit.errors import InputError
 from tmkit.output import write_aligned
 from tmkit.pipeline import align_files, align_sentences, load_sentences
+from tmkit.tmx.unaligned import write_unaligned_stream
 
 _warmed_up: set[tuple[str, str | None, bool]] = set()
 
@@ -47,13 +48,14 @@ class BatchOptions:
     srx_rules: str | None = None
     zh_lang: str = "zh-CN"
     en_lang: str = "en-US"
+    unaligned: bool = False  # also send back the unmatched sentences (unaligned/NAME.tsv)
 
     def signature(self) -> dict[str, str]:
         """Everything that changes a document's output, for the manifest's fingerprint.
 
         The tmkit version is part of it: a new aligner re-aligns what an old one made.
         """
-        return {
+        signature = {
             "tmkit": __version__,
             "presegmented": str(self.presegmented).lower(),
             "max-link": str(self.max_link),
@@ -63,6 +65,9 @@ class BatchOptions:
             "zh-lang": self.zh_lang,
             "en-lang": self.en_lang,
         }
+        if self.unaligned:  # only when asked, so manifests of earlier runs stay valid
+            signature["unaligned"] = "true"
+        return signature
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,7 @@ class DocumentResult:
 
     name: str
     tmx: bytes | None = None
+    unaligned: bytes | None = None  #: the unmatched sentences as TSV, when the options ask for them
     stats: DocumentStats | None = None
     error: str | None = None
     detail: str | None = None  # a traceback, for errors that are tmkit bugs
@@ -185,7 +191,7 @@ def run_document(task: DocumentTask) -> DocumentResult:
             try:
                 result.warm_up_seconds = warm_up(task.options, files.srx_rules)
                 start = time.perf_counter()
-                result.tmx, result.stats = _align(task, files)
+                result.tmx, result.unaligned, result.stats = _align(task, files)
             except InputError as exc:
                 raise InputError(files.named(str(exc))) from None
             result.seconds = time.perf_counter() - start
@@ -197,8 +203,9 @@ def run_document(task: DocumentTask) -> DocumentResult:
     return result
 
 
-def _align(task: DocumentTask, files: _LocalFiles) -> tuple[bytes, DocumentStats]:
-    """The TMX bytes and figures of one pair, exactly as ``tmkit align`` would write them."""
+def _align(task: DocumentTask, files: _LocalFiles) -> tuple[bytes, bytes | None, DocumentStats]:
+    """The TMX bytes, unmatched-sentence TSV (if asked for) and figures of one pair, as
+    ``tmkit align`` would write them."""
     options = task.options
     pair = align_files(files.zh, files.en, presegmented=options.presegmented, max_link=options.max_link,
                        segmenter=options.segmenter, srx_rules=files.srx_rules, semantic=options.semantic)
@@ -209,4 +216,9 @@ def _align(task: DocumentTask, files: _LocalFiles) -> tuple[bytes, DocumentStats
     stream = io.BytesIO()
     write_aligned(pair, stream, "tmx", zh_lang=options.zh_lang, en_lang=options.en_lang,
                   creation_date=task.creation_date)
-    return stream.getvalue(), document_stats(pair)
+    unaligned = None
+    if options.unaligned:
+        side = io.BytesIO()
+        write_unaligned_stream(pair, side)
+        unaligned = side.getvalue()
+    return stream.getvalue(), unaligned, document_stats(pair)

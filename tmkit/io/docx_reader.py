@@ -27,7 +27,7 @@ from tmkit.document import Block, BlockKind
 from tmkit.errors import InputError
 from tmkit.io.decode import read_file_bytes
 from tmkit.io.inline import InlineText, letter_numeral, make_block, roman_numeral
-from tmkit.io.safe_xml import safe_parser
+from tmkit.io.safe_xml import refuse_entities, safe_parser
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -73,6 +73,8 @@ def docx_blocks(path: Path) -> list[Block]:
             NotImplementedError, RuntimeError) as exc:  # zipfile: unsupported compression, encrypted member
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{path}: not a readable .docx file ({reason})") from None
+    for root in (body, footnotes, numbering, styles):
+        refuse_entities(root, str(path))
     return DocxBlocks(styles, numbering, footnotes).read(body)
 
 

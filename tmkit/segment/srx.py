@@ -51,8 +51,23 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
+def _refuse_entities(path: Path, source: str) -> None:
+    """An entity in a rule would reach choppa unexpanded, making a pattern that breaks at
+    every space: such a file is refused (the bundled rules have none)."""
+    from lxml import etree
+
+    from tmkit.io.safe_xml import refuse_entities, safe_parser
+
+    try:
+        root = etree.parse(str(path), safe_parser()).getroot()
+    except (etree.XMLSyntaxError, OSError):
+        return  # choppa reports what is wrong with the file, as before
+    refuse_entities(root, source)
+
+
 def _parse(path: Path, source: str) -> Any:
     """Parse ``path`` into a choppa document; any failure is the user's file's fault."""
+    _refuse_entities(path, source)
     choppa = _choppa()
     try:
         document = choppa.SrxDocument(ruleset=str(path))

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from tmkit.io.atomic import atomic_output
+from tmkit.errors import InputError
+from tmkit.io.atomic import atomic_output, check_outputs
 from tmkit.termbase.load import curated_path, load_termbase
 from tmkit.termbase.source import read_sources, source_files
 from tmkit.termbase.table import write_table
@@ -51,6 +52,8 @@ def check(directory: Path | None) -> None:
                    "Default: from the extension of OUTPUT.")
 def build(directory: Path | None, output: str, fmt: str | None) -> None:
     """Build the termbase (default: tmkit's own) into TBX, TSV or CSV."""
+    source = directory or curated_path()
+    check_outputs([output], inputs=source_files(source) if source.is_dir() else [source])
     fmt = fmt or _format_from_extension(output)
     termbase = load_termbase(directory)
     with atomic_output(output) as stream:
@@ -64,8 +67,14 @@ def build(directory: Path | None, output: str, fmt: str | None) -> None:
 
 
 def _format_from_extension(output: str) -> str:
+    """tbx for .tbx/.xml (and stdout), tsv or csv; any other extension is refused, not written as TBX."""
     suffix = Path(output).suffix.lower().lstrip(".")
-    return suffix if suffix in ("tsv", "csv") else "tbx"
+    if suffix in ("tsv", "csv"):
+        return suffix
+    if output == "-" or suffix in ("tbx", "xml"):
+        return "tbx"
+    raise InputError(f"{output}: cannot tell the format from the extension; use .tbx, .tsv or .csv "
+                     "or --format tbx|tbx2|tsv|csv")
 
 
 @termbase_group.command()

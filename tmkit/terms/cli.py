@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tmkit.io.atomic import atomic_output
+from tmkit.io.atomic import atomic_output, check_outputs
 from tmkit.termbase.load import load_termbase
 from tmkit.tmx.reader import TmxReader
 
@@ -39,6 +39,7 @@ def extract(memory: Path, output: str, termbase_path: Path | None, min_freq: int
     )
     from tmkit.terms.report import tsv_table
 
+    check_outputs([output], inputs=[memory, termbase_path])
     termbase = load_termbase(termbase_path)
     reader = TmxReader(memory)
     units = list(reader)
@@ -65,6 +66,7 @@ def check(memory: Path, output: str, fmt: str | None, explain: bool, termbase_pa
     from tmkit.terms.check import TermChecker, summarize
     from tmkit.terms.report import html_report, tsv_report
 
+    check_outputs([output], inputs=[memory, termbase_path])
     fmt = fmt or ("html" if output.lower().endswith((".html", ".htm")) else "tsv")
     checker = TermChecker(load_termbase(termbase_path))
     findings = []

@@ -13,12 +13,15 @@ from pathlib import Path
 import click
 
 from tmkit.errors import InputError
-from tmkit.io.atomic import atomic_output
+from tmkit.io.atomic import atomic_output, check_outputs, same_file
+from tmkit.language_codes import check_language_codes
 from tmkit.tmx.convert import (
     TsvStats,
+    add_uncovered,
     file_kind,
     links_pair,
     read_units_tsv,
+
     write_units_tsv,
 )
 from tmkit.tmx.filter import FilterStats, filter_by_score
@@ -51,7 +54,7 @@ def tmx_group() -> None:
 @click.option("--top", default=10, show_default=True, help="How many documents to list.")
 def stats(files: tuple[Path, ...], as_json: bool, top: int) -> None:
     """Units, language codes, documents and score histogram of each FILE."""
-    results = [collect_stats(path, workers=None) for path in files]
+    results = [collect_stats(path, workers=None, progress=True) for path in files]
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
     else:
@@ -69,7 +72,12 @@ def merge(files: tuple[Path, ...], output: str, zh_lang: str | None, en_lang: st
     Units are the same when their Chinese and English text are equal after whitespace
     normalisation; the merged unit has the best x-score and every x-document.
     """
-    result = merge_tmx(list(files), output, zh_lang=zh_lang, en_lang=en_lang, workers=None)
+    check_language_codes(zh_lang, en_lang)
+    check_outputs([output], inputs=files)
+    for i, path in enumerate(files):
+        if any(same_file(path, earlier) for earlier in files[:i]):
+            raise InputError(f"{path}: given twice as an input")
+    result = merge_tmx(list(files), output, zh_lang=zh_lang, en_lang=en_lang, workers=None, progress=True)
     skipped = f"; {result.skipped} <tu> without both zh and en skipped" if result.skipped else ""
     click.echo(
         f"{result.inputs} files, {result.read} units read, {result.duplicates} duplicates folded, "
@@ -89,15 +97,18 @@ def merge(files: tuple[Path, ...], output: str, zh_lang: str | None, en_lang: st
 def filter_command(file: Path, output: str, min_score: float, keep_unscored: bool,
                    zh_lang: str | None, en_lang: str | None) -> None:
     """Keep the units of FILE whose x-score is at least --min-score."""
-    reader = TmxReader(file, zh_lang=zh_lang, en_lang=en_lang, workers=None)
+    check_language_codes(zh_lang, en_lang)
+    check_outputs([output], inputs=[file])
+    reader = TmxReader(file, zh_lang=zh_lang, en_lang=en_lang, workers=None, progress=True)
     units, zh, en = units_and_languages(reader, zh_lang=zh_lang, en_lang=en_lang)
     counts = FilterStats()
     header = {**reader.header.props, "x-tmkit-min-score": str(min_score)}
     write_tmx(filter_by_score(units, min_score, counts, keep_unscored=keep_unscored), output,
               zh_lang=zh, en_lang=en, header_props=header)
     unscored = "kept" if keep_unscored else f"{counts.unscored} dropped"
-    click.echo(f"{counts.kept} units kept, {counts.below} below {min_score}, units without x-score: {unscored}",
-               err=True)
+    skipped = f"; {reader.stats.skipped} <tu> without both zh and en dropped" if reader.stats.skipped else ""
+    click.echo(f"{counts.kept} units kept, {counts.below} below {min_score}, units without x-score: {unscored}"
+               f"{skipped}", err=True)
 
 
 @tmx_group.command()
@@ -119,6 +130,8 @@ def convert(source: Path, output: str, zh_file: Path | None, en_file: Path | Non
     Formats follow the extensions: .tmx, .tsv, .links/.align, .xml (InterText, as tmkit
     review saves it: reviewed links get x-reviewed and the reviewer's edits).
     """
+    check_outputs([output, unaligned], inputs=[source, zh_file, en_file])
+    check_language_codes(zh_lang, en_lang)
     source_kind = file_kind(source)
     if to_kind:
         target_kind = to_kind
@@ -135,11 +148,14 @@ def convert(source: Path, output: str, zh_file: Path | None, en_file: Path | Non
     note = ""
     if source_kind == "links":
         pair = links_pair(source, zh_file, en_file)
+        zh_left, en_left = add_uncovered(pair)
         units, zh, en = translation_units(pair), zh_lang or "zh-CN", en_lang or "en-US"
         if unaligned is not None:
             note = f"; {write_unaligned(pair, unaligned)} unaligned sentences written to {unaligned}"
         else:
             note = f"; {sum(1 for link in pair.links if not (link.zh and link.en))} one-sided links not units"
+        if zh_left or en_left:
+            note += f"; {zh_left} zh and {en_left} en sentences in no link (counted as unaligned)"
     elif source_kind == "intertext":
         from tmkit.review.intertext import read_intertext
         from tmkit.review.units import review_document_name, review_units
@@ -153,7 +169,7 @@ def convert(source: Path, output: str, zh_file: Path | None, en_file: Path | Non
         counts = TsvStats()
         units, zh, en = read_units_tsv(source, counts, document=document), zh_lang or "zh-CN", en_lang or "en-US"
     else:
-        reader = TmxReader(source, zh_lang=zh_lang, en_lang=en_lang, workers=None)
+        reader = TmxReader(source, zh_lang=zh_lang, en_lang=en_lang, workers=None, progress=True)
         units, zh, en = units_and_languages(reader, zh_lang=zh_lang, en_lang=en_lang)
     if target_kind == "tmx":
         written = write_tmx(units, output, zh_lang=zh, en_lang=en)
@@ -191,7 +207,7 @@ def validate(files: tuple[Path, ...], dtd: Path | None, show_all: bool, strict: 
     failed = 0
     for path in files:
         counts: Counter[tuple[str, str]] = Counter()
-        for problem in validate_tmx(path, zh_lang=zh_lang, en_lang=en_lang, dtd=checker_dtd):
+        for problem in validate_tmx(path, zh_lang=zh_lang, en_lang=en_lang, dtd=checker_dtd, progress=True):
             key = (problem.severity, problem.message)
             counts[key] += 1
             if show_all or counts[key] <= SHOWN_PER_MESSAGE:

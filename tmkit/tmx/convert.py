@@ -19,16 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from tmkit.align.link import Link
 from tmkit.align.links_format import read_links
 from tmkit.document import Sentence
 from tmkit.errors import InputError
 from tmkit.io.decode import read_text_file
 from tmkit.io.read import read_lines
+from tmkit.langid import is_han
 from tmkit.pipeline import AlignedPair
 from tmkit.tmx.merge import normalise_whitespace
 from tmkit.tmx.writer import PropValue, TranslationUnit, prop_values
 
-__all__ = ["TSV_COLUMNS", "TsvStats", "write_units_tsv", "read_units_tsv", "links_pair"]
+__all__ = ["TSV_COLUMNS", "TsvStats", "write_units_tsv", "read_units_tsv", "links_pair", "add_uncovered"]
 
 TSV_COLUMNS = ("zh", "en", "tuid", "document", "link", "score", "paragraph")
 #: TSV column → unit property.
@@ -72,6 +74,12 @@ def _columns(first_row: list[str], path: Path) -> tuple[dict[str, int], bool]:
         return {name: i for i, name in enumerate(names) if name}, True
     if len(first_row) < 2:
         raise InputError(f"{path}:1: a TSV memory needs a zh and an en column (tab-separated)")
+    if not any(is_han(ch) for ch in first_row[0]):
+        # A header naming other columns ("source target"), or English where Chinese goes:
+        # reading it as data would make a unit of the column names.
+        shown = ", ".join(name.strip() for name in first_row[:4] if name.strip())
+        raise InputError(f"{path}:1: the first row ({shown}) is neither a header with zh and en columns "
+                         "nor a Chinese/English row; name the columns zh and en")
     return {"zh": 0, "en": 1}, False
 
 
@@ -140,6 +148,21 @@ def links_pair(links_path: Path, zh_path: Path, en_path: Path) -> AlignedPair:
                 f"{zh_path.name} ({len(zh)} sentences) or {en_path.name} ({len(en)} sentences)"
             )
     return AlignedPair(zh=zh, en=en, links=links, zh_source=str(zh_path), en_source=str(en_path))
+
+
+def add_uncovered(pair: AlignedPair) -> tuple[int, int]:
+    """Give every sentence no link names a one-sided link; how many Chinese and English ones.
+
+    A links file may cover only part of its sentence files (a partial gold file, a
+    truncated run). The sentences it leaves out are still the user's text: as one-sided
+    links they are counted and written with ``--unaligned`` like any unmatched sentence.
+    """
+    covered_zh = {i for link in pair.links for i in link.zh}
+    covered_en = {j for link in pair.links for j in link.en}
+    missing_zh = [Link(zh=(i,), en=(), score=0.0) for i in range(len(pair.zh)) if i not in covered_zh]
+    missing_en = [Link(zh=(), en=(j,), score=0.0) for j in range(len(pair.en)) if j not in covered_en]
+    pair.links = pair.links + missing_zh + missing_en
+    return len(missing_zh), len(missing_en)
 
 
 def file_kind(path: str | os.PathLike[str]) -> str:

@@ -20,14 +20,17 @@ of RAM), and the inputs are parsed once.
 from __future__ import annotations
 
 import hashlib
+import math
 import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from tmkit.errors import InputError
+from tmkit.io.progress_bar import counted
 from tmkit.tmx.reader import TmxReader
 from tmkit.tmx.writer import PropValue, TranslationUnit, prop_values, write_tmx
 
@@ -80,9 +83,11 @@ def best_score(unit: TranslationUnit) -> float | None:
     scores = []
     for value in prop_values(unit.props, SCORE_PROP):
         try:
-            scores.append(float(value))
+            score = float(value)
         except ValueError:
             continue
+        if math.isfinite(score):  # "nan" and "inf" parse, but say nothing about the unit
+            scores.append(score)
     return max(scores) if scores else None
 
 
@@ -239,6 +244,10 @@ class DedupStore:
             self._grouped = True
         return _merged(self._db)
 
+    def groups(self) -> int:
+        """How many distinct units :meth:`merged` gives (after it was called)."""
+        return self._db.execute("SELECT COUNT(*) FROM groups").fetchone()[0] if self._grouped else self.count
+
 
 def _with_tuids(reader: TmxReader) -> Iterator[TranslationUnit]:
     """Units of one input; one without a tuid gets ``file:position`` so it stays traceable."""
@@ -255,6 +264,8 @@ def merge_tmx(
     zh_lang: str | None = None,
     en_lang: str | None = None,
     workers: int | None = 1,
+    creation_date: datetime | None = None,
+    progress: bool = False,
 ) -> MergeStats:
     """Merge the TMX files ``inputs`` into ``output`` (written atomically), de-duplicated.
 
@@ -262,11 +273,14 @@ def merge_tmx(
     the codes most used in the inputs (``zh-CN``/``en-US`` if they have none). They
     also pick the variant when an input unit has several of one language. Inputs
     can be any tool's TMX 1.1–1.4b (see :class:`~tmkit.tmx.reader.TmxReader`, also for
-    ``workers``); ``output`` may be one of them.
+    ``workers``); ``output`` may be one of them. ``creation_date`` pins the header's
+    date (default: now), for reproducible output; ``progress`` shows a bar on a
+    terminal while big inputs are read.
     """
     if not inputs:
         raise InputError("merge: no input files")
-    readers = [TmxReader(path, zh_lang=zh_lang, en_lang=en_lang, workers=workers) for path in inputs]
+    readers = [TmxReader(path, zh_lang=zh_lang, en_lang=en_lang, workers=workers, progress=progress)
+               for path in inputs]
     with DedupStore() as store:
         for reader in readers:
             store.add(_with_tuids(reader))
@@ -280,7 +294,9 @@ def merge_tmx(
             en_lang=en_lang or (en_codes.most_common(1)[0][0] if en_codes else DEFAULT_EN_LANG),
         )
         header = {"x-tmkit-merged-files": str(len(inputs)), "x-tmkit-dedup": "whitespace-normalised zh and en text"}
+        merged = counted(store.merged(), store.groups(), "writing", progress)
         stats.written = write_tmx(
-            store.merged(), output, zh_lang=stats.zh_lang, en_lang=stats.en_lang, header_props=header
+            merged, output, zh_lang=stats.zh_lang, en_lang=stats.en_lang, header_props=header,
+            creation_date=creation_date,
         )
     return stats

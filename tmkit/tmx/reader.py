@@ -33,6 +33,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -41,6 +42,7 @@ from lxml import etree
 
 from tmkit.errors import InputError
 from tmkit.io.language_tags import language_matches, primary_subtag
+from tmkit.io.progress_bar import ReadProgress
 from tmkit.io.safe_xml import SAFE_XML, safe_parser
 from tmkit.processes import can_start_workers, ordered_map, usable_cores
 from tmkit.tmx.fragments import BodyStart, Fragment, body_fragments, find_body
@@ -186,11 +188,13 @@ class TmxReader:
         zh_lang: str | None = None,
         en_lang: str | None = None,
         workers: int | None = 1,
+        progress: bool = False,
     ):
         self.path = Path(path)
         self.zh_lang = zh_lang
         self.en_lang = en_lang
         self.workers = workers
+        self.progress = progress  # a bar on a terminal for a big file (tmkit.io.progress_bar)
         self.header = TmxHeader()
         self.stats = ReadStats()
         self._line_offset = 0
@@ -203,7 +207,8 @@ class TmxReader:
             handle = self.path.open("rb")
         except OSError as exc:
             raise InputError(f"{self.path}: cannot read: {exc.strerror}") from None
-        with handle:
+        bar = ReadProgress(self.path, handle, self.progress)
+        with handle, closing(bar):
             if not handle.read(1):
                 raise InputError(f"{self.path}: empty file, not a TMX memory")
             handle.seek(0)
@@ -213,6 +218,7 @@ class TmxReader:
                 if start is not None:
                     for unit in self._units_in_runs(handle, start):
                         yielded += 1
+                        bar.tick()
                         yield unit
                     return
             except _RunNotParsed:
@@ -222,7 +228,9 @@ class TmxReader:
             handle.seek(0)
             self._line_offset = 0
             try:
-                yield from itertools.islice(self._streamed_units(handle), yielded, None)
+                for unit in itertools.islice(self._streamed_units(handle), yielded, None):
+                    bar.tick()
+                    yield unit
             except etree.XMLSyntaxError as exc:
                 raise InputError(f"{self.path}:{exc.lineno or 1}: not well-formed XML: {exc.msg}") from None
 

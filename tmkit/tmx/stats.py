@@ -61,11 +61,11 @@ class TmxStats:
         }
 
 
-def collect_stats(path: str | os.PathLike[str], *, workers: int | None = 1) -> TmxStats:
+def collect_stats(path: str | os.PathLike[str], *, workers: int | None = 1, progress: bool = False) -> TmxStats:
     """Read ``path`` once and count; memory grows only with the number of documents.
 
-    ``workers`` as for :class:`~tmkit.tmx.reader.TmxReader`."""
-    reader = TmxReader(path, workers=workers)
+    ``workers`` and ``progress`` as for :class:`~tmkit.tmx.reader.TmxReader`."""
+    reader = TmxReader(path, workers=workers, progress=progress)
     stats = TmxStats(path=str(path), header=reader.header)
     for unit in reader:
         stats.documents.update(prop_values(unit.props, DOCUMENT_PROP))

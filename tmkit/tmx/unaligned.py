@@ -14,13 +14,14 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from tmkit.io.atomic import atomic_output
 from tmkit.pipeline import AlignedPair
 from tmkit.tmx.merge import normalise_whitespace
 from tmkit.tmx.units import document_name
 
-__all__ = ["UNALIGNED_HEADER", "unaligned_rows", "write_unaligned"]
+__all__ = ["UNALIGNED_HEADER", "unaligned_rows", "write_unaligned", "write_unaligned_stream"]
 
 UNALIGNED_HEADER = ("document", "lang", "sentence", "paragraph", "text")
 
@@ -37,14 +38,19 @@ def unaligned_rows(pair: AlignedPair) -> Iterator[tuple[str, str, str, str, str]
             yield document, lang, str(i + 1), sentence.label or "", normalise_whitespace(sentence.text)
 
 
+def write_unaligned_stream(pair: AlignedPair, stream: BinaryIO) -> int:
+    """Write the unmatched sentences of ``pair`` as TSV to a binary stream; returns how many."""
+    count = 0
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n", write_through=True)
+    text.write("\t".join(UNALIGNED_HEADER) + "\n")
+    for row in unaligned_rows(pair):
+        text.write("\t".join(row) + "\n")
+        count += 1
+    text.detach()
+    return count
+
+
 def write_unaligned(pair: AlignedPair, path: str | os.PathLike[str]) -> int:
     """Write the unmatched sentences of ``pair`` to ``path`` (atomically); returns how many."""
-    count = 0
     with atomic_output(path) as stream:
-        text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n", write_through=True)
-        text.write("\t".join(UNALIGNED_HEADER) + "\n")
-        for row in unaligned_rows(pair):
-            text.write("\t".join(row) + "\n")
-            count += 1
-        text.detach()
-    return count
+        return write_unaligned_stream(pair, stream)

@@ -23,12 +23,14 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
+from tmkit.io.progress_bar import ReadProgress
 from tmkit.io.safe_xml import SAFE_XML
 from tmkit.io.language_tags import primary_subtag
 from tmkit.tmx.reader import XML_LANG
@@ -188,16 +190,18 @@ def validate_tmx(
     zh_lang: str | None = None,
     en_lang: str | None = None,
     dtd: etree.DTD | None = None,
+    progress: bool = False,
 ) -> Iterator[Problem]:
     """Every problem of ``path``, in file order; none means the memory is valid.
 
     ``zh_lang``/``en_lang`` are the codes every variant must use; by default the
     header's ``srclang`` and the first English code in the file. A file that is
-    not well-formed XML yields one problem and ends the check.
+    not well-formed XML yields one problem and ends the check. ``progress`` shows a
+    bar on a terminal for a big file.
     """
     checker = _Validator(dtd or tmx_dtd(), zh_lang, en_lang)
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb") as handle, closing(ReadProgress(Path(path), handle, progress)) as bar:
             root = None
             events = etree.iterparse(handle, events=("start", "end"), **SAFE_XML)
             for event, element in events:
@@ -214,6 +218,7 @@ def validate_tmx(
                 if element.tag == "header":
                     yield from checker.header(element)
                 elif element.tag == "tu":
+                    bar.tick()
                     yield from checker.tu(element)
                     element.clear(keep_tail=False)
                     body = element.getparent()
