@@ -324,11 +324,9 @@ class LinkFeatures:
     def costs(self, weights: np.ndarray) -> np.ndarray:
         """(len(types), band.size): each link type's cost at each cell; inf where it runs past the end."""
         costs = np.full((len(self.types), self.band.size), np.inf)
-        active = np.flatnonzero(weights)
         for t in range(len(self.types)):
             valid = self.valid(t)
-            values = self.of_type(t)
-            costs[t, valid] = (weights[active] @ values[active])[valid]
+            costs[t, valid] = (weights @ self.of_type(t))[valid]
         return costs
 
 

@@ -60,12 +60,15 @@ def best_path(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -
     # index into `reach` (the cost of reaching a cell plus a link from there); the last
     # slot of `reach` is inf, for sources outside the band.
     sentinel = len(row_types) * size
-    gather = np.empty((len(row_types), size), dtype=np.int64)
+    gather = np.empty((len(row_types), size), dtype=np.int64 if sentinel >= 2**31 else np.int32)
     for k, t in enumerate(row_types):
         a, b = types[t]
         source, inside = band.index(rows - a, cols - b)
         gather[k] = np.where(inside, k * size + source, sentinel)
-    row_costs = costs[row_types]
+    # A view when the row types are contiguous (they are: link_types puts 0-1 first), not a copy.
+    first = row_types[0]
+    row_costs = costs[first:first + len(row_types)] if row_types == list(range(first, first + len(row_types))) \
+        else costs[row_types]
     row_type_ids = np.asarray(row_types)
     reach = np.full(sentinel + 1, np.inf)
     reach_rows = reach[:-1].reshape(len(row_types), size)
