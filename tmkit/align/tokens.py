@@ -22,13 +22,12 @@ class ChineseTokenizer:
         # The lengths of the headwords starting with each two characters: most positions
         # start no longer word, or one or two, so they need one or two lookups, not eight.
         self.lengths = lexicon.lengths if isinstance(lexicon, Lexicon) else headword_lengths(lexicon)
-        # Single characters with many senses (的, 在, 对…) say little about which English
-        # sentence is the translation and are left out.
-        self.characters = frozenset(word for word in lexicon if len(word) == 1 and len(lexicon[word]) <= 3)
+        # Single characters kept as words, learnt as met (character -> kept).
+        self._characters: dict[str, bool] = {}
 
     def words(self, text: str) -> list[str]:
         """Lexicon words of ``text`` left to right; characters in no headword are skipped."""
-        lexicon, lengths, characters = self.lexicon, self.lengths, self.characters
+        lexicon, lengths, characters = self.lexicon, self.lengths, self._characters
         words: list[str] = []
         i, n = 0, len(text)
         while i < n:
@@ -39,10 +38,20 @@ class ChineseTokenizer:
                     i += length
                     break
             else:
-                if text[i] in characters:
-                    words.append(text[i])
+                character = text[i]
+                keep = characters.get(character)
+                if keep is None:
+                    keep = characters[character] = self._keeps(character)
+                if keep:
+                    words.append(character)
                 i += 1
         return words
+
+    def _keeps(self, character: str) -> bool:
+        """Whether a single character is a word: single characters with many senses (的, 在,
+        对…) say little about which English sentence is the translation and are left out."""
+        senses = self.lexicon.get(character)
+        return senses is not None and len(senses) <= 3
 
 
 @lru_cache(maxsize=4)
