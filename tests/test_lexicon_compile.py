@@ -12,18 +12,10 @@ import re
 import pytest
 from conftest import shared_path
 
-from tmkit.align.lexicon import (
-    _CLASSIFIER,
-    MAX_WORD,
-    Lexicon,
-    cedict_lexicon,
-    cedict_source,
-    compile_lexicon,
-    english_stems,
-    read_cedict_glosses,
-)
+from tmkit.align.lexicon import MAX_WORD, Lexicon, cedict_lexicon, cedict_source, compile_lexicon, english_stems
 from tmkit.align.tokens import ChineseTokenizer, aligner_tokenizer
 
+_CLASSIFIER = re.compile(r"^CL:|^variant of|^see |^old variant|^used in|^surname ", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
@@ -67,14 +59,16 @@ def test_bulk_compile_equals_entry_by_entry_compile_on_cc_cedict() -> None:
     lines = gzip.decompress(cedict_source().read_bytes()).decode("utf-8").splitlines()
     sample = [line for line in lines[::3] if line.strip()]  # a third of the dictionary keeps the test fast
     expected = reference_lexicon(sample)
-    compiled = Lexicon(compile_lexicon(read_cedict_glosses("\n".join(sample))))
+    compiled = Lexicon(compile_lexicon("\n".join(sample)))
     assert len(expected) > 30_000
     assert {word: compiled[word] for word in compiled} == expected
 
 
-def test_parentheses_never_swallow_the_next_definition() -> None:
-    text = "門 门 [men2] /gate (of a city/door; opening)/CL:扇[shan4]/see 門兒|门儿[men2 r5]/valve/\n"
-    assert Lexicon(compile_lexicon(read_cedict_glosses(text)))["门"] == reference_lexicon(text.splitlines())["门"]
+def test_parentheses_and_non_glosses_end_with_their_definition() -> None:
+    text = ("門 门 [men2] /gate (of a city/door; opening)/CL:扇[shan4]/see 門兒|门儿[men2 r5]/valve/\n"
+            "門 门 [Men2] /surname Men/ Variant of the gate; (left open/ door  ;  SEE also this/\n"
+            "門 门 [men2] /see /surname / used in x/old variant/cl:扇/\n")
+    assert Lexicon(compile_lexicon(text))["门"] == reference_lexicon(text.splitlines())["门"]
 
 
 def test_lexicon_mapping_behaves_like_a_dict_of_stem_sets() -> None:
