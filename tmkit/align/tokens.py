@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Mapping
 
-from tmkit.align.lexicon import TermPairs, aligner_lexicon
+from tmkit.align.lexicon import Lexicon, TermPairs, aligner_lexicon, headword_lengths
 
 
 class ChineseTokenizer:
@@ -19,33 +19,39 @@ class ChineseTokenizer:
 
     def __init__(self, lexicon: Mapping[str, frozenset[str]]):
         self.lexicon = lexicon
-        # The longest headword starting with each character: most characters start
-        # no long word, so most positions need one or two lookups, not max_word.
-        self.longest: dict[str, int] = {}
-        for word in lexicon:
-            if len(word) > self.longest.get(word[0], 0):
-                self.longest[word[0]] = len(word)
+        # The lengths of the headwords starting with each two characters: most positions
+        # start no longer word, or one or two, so they need one or two lookups, not eight.
+        self.lengths = lexicon.lengths if isinstance(lexicon, Lexicon) else headword_lengths(lexicon)
+        # Single characters kept as words, learnt as met (character -> kept).
+        self._characters: dict[str, bool] = {}
 
     def words(self, text: str) -> list[str]:
-        """Lexicon words of ``text`` left to right; characters in no headword are skipped.
-
-        Single characters with many senses (的, 在, 对…) say little about which English
-        sentence is the translation and are left out.
-        """
-        lexicon, longest, words = self.lexicon, self.longest, []
+        """Lexicon words of ``text`` left to right; characters in no headword are skipped."""
+        lexicon, lengths, characters = self.lexicon, self.lengths, self._characters
+        words: list[str] = []
         i, n = 0, len(text)
         while i < n:
-            for length in range(min(longest.get(text[i], 0), n - i), 0, -1):
+            for length in lengths.get(text[i : i + 2], ()):
                 piece = text[i : i + length]
-                senses = lexicon.get(piece)
-                if senses is not None:
-                    if length > 1 or len(senses) <= 3:
-                        words.append(piece)
+                if len(piece) == length and piece in lexicon:
+                    words.append(piece)
                     i += length
                     break
             else:
+                character = text[i]
+                keep = characters.get(character)
+                if keep is None:
+                    keep = characters[character] = self._keeps(character)
+                if keep:
+                    words.append(character)
                 i += 1
         return words
+
+    def _keeps(self, character: str) -> bool:
+        """Whether a single character is a word: single characters with many senses (的, 在,
+        对…) say little about which English sentence is the translation and are left out."""
+        senses = self.lexicon.get(character)
+        return senses is not None and len(senses) <= 3
 
 
 @lru_cache(maxsize=4)

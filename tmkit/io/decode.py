@@ -9,6 +9,7 @@ it reads as plain Chinese; then charset-normalizer's detection. Binary and empty
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from tmkit.errors import InputError
@@ -21,13 +22,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAX_CONTROL_SHARE = 0.01
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls but tab, LF, FF, CR
 
 
 def _control_share(text: str) -> float:
     """Share of characters that never occur in real text (C0 controls but tab/CR/LF/FF)."""
     sample = text[:200_000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
-    return bad / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))  # in C: a Python loop took 20 ms a file
 
 
 def _guess_utf16(data: bytes) -> str | None:

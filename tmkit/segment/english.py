@@ -42,8 +42,6 @@ import re
 from enum import IntEnum
 from functools import lru_cache
 
-from sacremoses.corpus import NonbreakingPrefixes
-
 
 class Kind(IntEnum):
     """What a word ending in a full stop says about a sentence boundary after it."""
@@ -142,6 +140,8 @@ _LABEL = re.compile(
 @lru_cache(maxsize=1)
 def nonbreaking_prefixes() -> dict[str, Kind]:
     """Moses English prefixes (NEVER, or NUMERIC when marked so) with the UN table on top."""
+    from sacremoses.corpus import NonbreakingPrefixes  # here: importing sacremoses takes 0.3 s
+
     table: dict[str, Kind] = {}
     for line in NonbreakingPrefixes().words("en"):
         word, _, marker = line.partition(" ")
