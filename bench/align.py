@@ -14,7 +14,8 @@ alignments, next to the baseline every paper reports (``bench/gale_church.py``).
 * ``tico``: TICO-19's test/dev memory, one unit a sentence, grouped into its documents and
   scored per document (micro-average). Four variants: the plain 1-1 text; ``2-1`` with ~15 % of
   adjacent English sentences merged; ``1-2`` with ~15 % of adjacent Chinese sentences merged;
-  ``1-0/0-1`` with ~10 % of sentences deleted on one side. The edits are drawn from a seeded
+  ``1-0/0-1`` with ~10 % of sentences deleted on one side; and half the documents with a run of
+  3 to 8 consecutive sentences deleted on one side. The edits are drawn from a seeded
   random generator, so every run sees the same texts;
 * ``bible``: Genesis to Numbers 33 (5,000 English, 6,301 Chinese sentences). Its gold is at
   verse level, so gold and test links are both turned into verse links before scoring (see
@@ -292,12 +293,37 @@ def tico_drop(units: Sequence[tuple[str, str]], rng: random.Random) -> tuple[Doc
     return (zh, en), gold
 
 
+def tico_drop_run(units: Sequence[tuple[str, str]], rng: random.Random) -> tuple[Doc, list[Link]]:
+    """Half the documents lose a run of 3-8 consecutive sentences on one side (a paragraph left
+    untranslated, a truncated file): gold 1-0/0-1 runs, which a merging aligner swallows."""
+    length = min(rng.randint(3, 8), len(units) // 3)
+    start = rng.randrange(len(units) - length + 1) if length and rng.random() < 0.5 else len(units)
+    side = rng.choice(("zh", "en"))
+    zh: list[str] = []
+    en: list[str] = []
+    gold: list[Link] = []
+    for k, (zh_text, en_text) in enumerate(units):
+        if start <= k < start + length:
+            if side == "zh":
+                gold.append(Link((len(zh),), ()))
+                zh.append(zh_text)
+            else:
+                gold.append(Link((), (len(en),)))
+                en.append(en_text)
+        else:
+            gold.append(Link((len(zh),), (len(en),)))
+            zh.append(zh_text)
+            en.append(en_text)
+    return (zh, en), gold
+
+
 VariantBuilder = Callable[[Sequence[tuple[str, str]], random.Random], tuple[Doc, list[Link]]]
 TICO_VARIANTS: dict[str, VariantBuilder] = {
     "1-1": tico_plain,
     "2-1 merged en": tico_merge_en,
     "1-2 merged zh": tico_merge_zh,
     "1-0/0-1 dropped": tico_drop,
+    "run of 3-8 dropped": tico_drop_run,
 }
 
 

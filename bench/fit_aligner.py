@@ -262,7 +262,7 @@ def write_weights(fitted: dict[str, dict[str, float]], confidence: dict[str, tup
         '"""Weights of the aligner\'s cost model (:mod:`tmkit.align.cost`), fitted on development gold.\n\n'
         "Written by ``python bench/fit_aligner.py --write`` (averaged structured perceptron over the\n"
         f"gold paths of MAC-Dev, aca, mag and TICO-19; {args.rounds} rounds of {args.epochs} epochs, seed "
-        f"{args.seed}); do not edit by\nhand. CONFIDENCE holds the (midpoint, scale) of the logistic curve "
+        f"{args.seed}, repeat {args.repeat or 'none'}, from the previous weights); do not edit by\nhand. CONFIDENCE holds the (midpoint, scale) of the logistic curve "
         "P(link right | cost)\nfitted on the same documents' links.\n\"\"\"\n\n"
         f"SEMANTIC = {semantic!r}\nLEXICAL = {lexical!r}\n"
         f"CONFIDENCE = {{\"SEMANTIC\": {tuple(round(v, 4) for v in conf['SEMANTIC'])}, "

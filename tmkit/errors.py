@@ -9,5 +9,17 @@ with exit status 1; everything else is a bug and keeps its traceback.
 INTERRUPTED_EXIT = 130
 
 
+import re
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
 class InputError(Exception):
-    """The user's input (file, option value, language) cannot be processed."""
+    """The user's input (file, option value, language) cannot be processed.
+
+    The message is always one line: texts quoted from elsewhere (a parser's message, a
+    file's contents) may hold line breaks, which become spaces here, once for all callers.
+    """
+
+    def __init__(self, message: object = "", *args: object):
+        super().__init__(_LINE_BREAKS.sub(" ", str(message)).strip(), *args)

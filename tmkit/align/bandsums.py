@@ -38,6 +38,10 @@ class BandSums:
     col_hi: np.ndarray  # (m+1,) one past its last row
     col_offset: np.ndarray  # (m+2,) start of each column in column-major order
     order: np.ndarray  # (size,) flat cell indices in column-major order
+    # Rows and columns as (lo, hi, base) with PAD empty lines on each side, so that the lines
+    # just outside the band (i - 1, j + b) need no test: their spans are empty.
+    row_lines: np.ndarray  # (3, rows + 2 * PAD)
+    col_lines: np.ndarray  # (3, m + 1 + 2 * PAD)
 
     @classmethod
     def of(cls, band: Band, m: int) -> "BandSums":
@@ -49,7 +53,9 @@ class BandSums:
         first = np.full(m + 1, 0, dtype=np.int64)
         has = counts > 0
         first[has] = rows[order[col_offset[:-1][has]]]
-        return cls(band, first, first + counts, col_offset, order)
+        row_lines = _lines(band.lo, band.hi, band.offset[:-1])
+        col_lines = _lines(first, first + counts, col_offset[:-1])
+        return cls(band, first, first + counts, col_offset, order, row_lines, col_lines)
 
     def row_prefix(self, values: np.ndarray) -> np.ndarray:
         return _prefix(values)
@@ -64,20 +70,11 @@ class BandSums:
     def row_geometry(self, i: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(lo, hi, base) of rows i, where base + j is the prefix position of column j; an
         empty span (lo = hi) for rows outside the band, so their sums are 0."""
-        band = self.band
-        inside = (i >= 0) & (i < band.rows)
-        row = np.where(inside, i, 0)
-        lo = np.where(inside, band.lo[row], 0)
-        hi = np.where(inside, band.hi[row], 0)
-        return lo, hi, band.offset[row] - lo
+        return _line_geometry(self.row_lines, i)
 
     def col_geometry(self, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(lo, hi, base) of columns j, as :meth:`row_geometry` for rows."""
-        inside = (j >= 0) & (j < len(self.col_lo))
-        col = np.where(inside, j, 0)
-        lo = np.where(inside, self.col_lo[col], 0)
-        hi = np.where(inside, self.col_hi[col], 0)
-        return lo, hi, self.col_offset[col] - lo
+        return _line_geometry(self.col_lines, j)
 
     @staticmethod
     def row_sum_at(prefix: np.ndarray, geometry, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
@@ -122,3 +119,19 @@ def _top_mean(values: np.ndarray, line: np.ndarray, position: np.ndarray, lines:
     present = np.isfinite(top)
     count = present.sum(axis=1)
     return np.divide(np.where(present, top, 0.0).sum(axis=1), count, out=np.zeros(lines), where=count > 0)
+
+
+PAD = 9  # more than the widest link reaches past a line (a + 1 for a <= 8)
+
+
+def _lines(lo: np.ndarray, hi: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """(3, lines + 2 * PAD): lo, hi and base (start - lo) of each line, empty lines around."""
+    out = np.zeros((3, len(lo) + 2 * PAD), dtype=np.int64)
+    out[0, PAD:-PAD], out[1, PAD:-PAD], out[2, PAD:-PAD] = lo, hi, start - lo
+    return out
+
+
+def _line_geometry(lines: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    index = np.clip(k + PAD, 0, lines.shape[1] - 1)  # lines further out are empty too
+    lo, hi, base = lines[:, index]
+    return lo, hi, base

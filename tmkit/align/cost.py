@@ -19,7 +19,10 @@ The features:
   (CC-CEDICT, the termbase, and in the second pass word pairs learned from the first), and
   **coverage**: how far each sentence of a many-sentence link falls short of being itself
   partly translated;
-* **anchors** (numbers, dates, symbols shared or not) and **paragraph labels**;
+* **anchors** (numbers, dates, symbols shared or not) and **paragraph labels**: the same or a
+  different label opening both sides. Where both texts label their paragraphs, a link never
+  runs on into the next labelled paragraph (a numbered paragraph is translated as a unit): such
+  links are not candidates at all;
 * with sentence embeddings, the **cosine** of the link's two sides, each side the sum of
   its sentences' vectors (which makes every link type a sum over a rectangle of the
   sentence-pair cosine matrix, :mod:`tmkit.align.bandsums`), Bertalign's **margin** (the
@@ -192,13 +195,21 @@ class LinkFeatures:
         zh_label = np.where(opens, bitext.zh_label[np.minimum(self.i, n - 1)] if n else -1, -1)
         en_label = np.where(opens, bitext.en_label[np.minimum(self.j, m - 1)] if m else -1, -1)
         both = (zh_label >= 0) & (en_label >= 0)
+        # Sentences that open a labelled paragraph, for links that would swallow one.
+        self.unit["zh_opens"] = _prefix((bitext.zh_label >= 0).astype(np.float64))
+        self.unit["en_opens"] = _prefix((bitext.en_label >= 0).astype(np.float64))
+        self.labelled = bool(n and m and bitext.zh_label.max() >= 0 and bitext.en_label.max() >= 0)
         self.label_same = (both & (zh_label == en_label)).astype(np.float64)
         self.label_different = (both & (zh_label != en_label)).astype(np.float64)
 
     def valid(self, t: int, cells: np.ndarray | None = None) -> np.ndarray:
+        """Links that stay inside both texts and, where both label paragraphs, inside one."""
         a, b = self.types[t]
         i, j = self._at(cells)
-        return (i + a <= self.bitext.n) & (j + b <= self.bitext.m)
+        ok = (i + a <= self.bitext.n) & (j + b <= self.bitext.m)
+        if self.labelled and (a > 1 or b > 1):
+            ok &= (self._span("zh_opens", i + 1, a - 1) + self._span("en_opens", j + 1, b - 1)) == 0
+        return ok
 
     def _at(self, cells: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         return (self.i, self.j) if cells is None else (self.i[cells], self.j[cells])
