@@ -14,13 +14,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from tmkit.align.verdict import UNRELATED_MEAN_SCORE
+from tmkit.align.verdict import LIKELY_SCORE, doubt_from_counts
 from tmkit.langid import detect_language
 from tmkit.pipeline import AlignedPair
 
-# Mean confidence over a document's units: the aligner's own threshold for "not a
-# translation" (tmkit.align.verdict, checked on unrelated pairs by bench/align.py).
-WRONG_PAIR_SCORE = UNRELATED_MEAN_SCORE
 LOW_MEAN_SCORE = 0.8
 # A unit this unsure is counted as a low-score unit.
 LOW_UNIT_SCORE = 0.3
@@ -47,6 +44,7 @@ class DocumentStats:
     unmatched_en: int = 0  # sentences in 0-1 links
     mean_score: float = 0.0  # over units
     low_score_units: int = 0
+    likely_units: int | None = None  # units scoring >= LIKELY_SCORE (None in manifests of older runs)
     zh_read_as_english: int = 0  # Chinese-side sentences in English
     en_read_as_chinese: int = 0
 
@@ -87,6 +85,7 @@ def document_stats(pair: AlignedPair) -> DocumentStats:
         unmatched_en=sum(len(link.en) for link in pair.links if not link.zh),
         mean_score=round(sum(scores) / len(scores), 4) if scores else 0.0,
         low_score_units=sum(score < LOW_UNIT_SCORE for score in scores),
+        likely_units=sum(score >= LIKELY_SCORE for score in scores),
         zh_read_as_english=sum(detect_language(s.text) == "en" for s in pair.zh),
         en_read_as_chinese=sum(detect_language(s.text) == "zh" for s in pair.en),
     )
@@ -99,9 +98,10 @@ def warnings_for(stats: DocumentStats) -> list[str]:
     found = []
     if min(stats.zh_sentences, stats.en_sentences) < MIN_SENTENCES_FOR_RATIOS:
         return [_few_sentences(stats)]
-    wrong_pair = stats.mean_score < WRONG_PAIR_SCORE
+    doubt = doubt_from_counts(stats.likely_units, stats.units) if stats.likely_units is not None else None
+    wrong_pair = doubt is not None
     if wrong_pair:
-        found.append(f"probably not translations of each other: mean score {stats.mean_score:.2f}")
+        found.append(doubt)
     elif stats.mean_score < LOW_MEAN_SCORE:
         found.append(f"suspiciously low scores: mean {stats.mean_score:.2f}")
     if stats.unmatched_share > HIGH_UNMATCHED_SHARE:
