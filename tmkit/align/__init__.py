@@ -169,6 +169,18 @@ def align_steps(
     return _search(prepared.bitext, band, model, prepared.types, prepared.shapes)
 
 
+def _one_blas_thread():
+    """The aligner's small matrix products gain nothing from BLAS threads, which only spin on
+    other cores (batch runs one alignment per core): one thread, where threadpoolctl is there."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - installed with the encoder's [fast] extra
+        from contextlib import nullcontext
+
+        return nullcontext()
+    return threadpool_limits(1)
+
+
 def confidence(costs: np.ndarray, semantic: bool) -> np.ndarray:
     """Link costs as the probability that each link is right (the curve fitted on dev gold)."""
     midpoint, scale = fitted.CONFIDENCE["SEMANTIC" if semantic else "LEXICAL"]
@@ -197,9 +209,10 @@ def align(
     ``vectors`` gives them precomputed (``sentence_vectors`` of each side). ``weights``
     replaces the fitted weights of the cost model (for fitting them).
     """
-    steps = align_steps(zh_sentences, en_sentences, zh_labels=zh_labels, en_labels=en_labels,
-                        max_link=max_link, term_pairs=term_pairs, semantic=semantic, weights=weights,
-                        vectors=vectors)
+    with _one_blas_thread():
+        steps = align_steps(zh_sentences, en_sentences, zh_labels=zh_labels, en_labels=en_labels,
+                            max_link=max_link, term_pairs=term_pairs, semantic=semantic, weights=weights,
+                            vectors=vectors)
     scores = np.round(confidence([s.cost for s in steps], semantic), 4)
     return [
         Link(

@@ -57,6 +57,7 @@ FEATURES = (
     "semantic_csls", "semantic_x_extra",
 )
 TYPE_FEATURES = {(1, 2): "type_1_2", (2, 1): "type_2_1", (2, 2): "type_2_2", (1, 3): "type_1_3", (3, 1): "type_3_1"}
+COST_BLOCK = 1 << 15  # cells whose features are computed together
 CSLS_NEIGHBOURS = 4  # CSLS (Conneau et al. 2018): a sentence's mean cosine with its k nearest
 SEMANTIC_FEATURES = frozenset(name for name in FEATURES if name.startswith("semantic"))
 COVERAGE_FLOOR = 0.2  # share of a sentence's words translated, under which it counts as untranslated
@@ -335,9 +336,13 @@ class LinkFeatures:
     def costs(self, weights: np.ndarray) -> np.ndarray:
         """(len(types), band.size): each link type's cost at each cell; inf where it runs past the end."""
         costs = np.full((len(self.types), self.band.size), np.inf)
-        for t in range(len(self.types)):
-            valid = self.valid(t)
-            costs[t, valid] = (weights @ self.of_type(t))[valid]
+        # A block of cells at a time: all features of all cells at once would be the largest
+        # array of the whole alignment (about 300 bytes a cell).
+        for start in range(0, self.band.size, COST_BLOCK):
+            cells = np.arange(start, min(start + COST_BLOCK, self.band.size))
+            for t in range(len(self.types)):
+                valid = self.valid(t, cells)
+                costs[t, cells[valid]] = (weights @ self.of_type(t, cells))[valid]
         return costs
 
 

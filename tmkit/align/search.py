@@ -56,29 +56,30 @@ def best_path(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -
     skip_cost = costs[skip_type]
     row_types = [t for t, (a, _) in enumerate(types) if a > 0]
     rows, cols = band.cells()
-    # gather[k, cell]: where the candidate of row_types[k] for this cell comes from, as an
-    # index into `reach` (the cost of reaching a cell plus a link from there); the last
-    # slot of `reach` is inf, for sources outside the band.
-    sentinel = len(row_types) * size
-    gather = np.empty((len(row_types), size), dtype=np.int64 if sentinel >= 2**31 else np.int32)
+    # gather[k, cell]: the cell a link of row_types[k] ending at this cell starts from, or
+    # `size` for sources outside the band (where `total` holds inf). The candidate is the cost
+    # of reaching the source plus the link's cost there, gathered row by row: no array of
+    # every cell's candidates is kept.
+    gather = np.empty((len(row_types), size), dtype=np.int64 if size >= 2**31 - 1 else np.int32)
     for k, t in enumerate(row_types):
         a, b = types[t]
         source, inside = band.index(rows - a, cols - b)
-        gather[k] = np.where(inside, k * size + source, sentinel)
+        gather[k] = np.where(inside, source, size)
     # A view when the row types are contiguous (they are: link_types puts 0-1 first), not a copy.
     first = row_types[0]
     row_costs = costs[first:first + len(row_types)] if row_types == list(range(first, first + len(row_types))) \
         else costs[row_types]
     row_type_ids = np.asarray(row_types)
-    reach = np.full(sentinel + 1, np.inf)
-    reach_rows = reach[:-1].reshape(len(row_types), size)
+    flat_costs = np.ascontiguousarray(row_costs).reshape(-1)
+    type_offset = (np.arange(len(row_types), dtype=np.int64) * size)[:, None]
     # Cost of 0-1 links from the start of each row to each cell, for the running minimum.
     # (The last cell of a row starts no 0-1 link within the row: its inf is not needed.)
     skips = np.zeros(size + 1)
     np.cumsum(np.where(np.isfinite(skip_cost), skip_cost, 0.0), out=skips[1:])
     before_all = skips[:-1] - np.repeat(skips[band.offset[:-1]], band.hi - band.lo)
-    total = np.full(size, np.inf)
-    back = np.full(size, -1, dtype=np.int64)
+    padded_total = np.full(size + 1, np.inf)
+    total = padded_total[:-1]
+    back = np.full(size, -1, dtype=np.int16)
     for i in range(band.rows):
         start, stop = int(band.offset[i]), int(band.offset[i + 1])
         if i == 0:
@@ -87,7 +88,8 @@ def best_path(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -
             if band.lo[0] == 0:
                 best[0] = 0.0
         else:
-            candidates = reach[gather[:, start:stop]]
+            source = gather[:, start:stop]
+            candidates = padded_total[source] + flat_costs[type_offset + np.minimum(source, size - 1)]
             choice = candidates.argmin(axis=0)
             best = candidates[choice, np.arange(stop - start)]
             choice = row_type_ids[choice]
@@ -100,7 +102,6 @@ def best_path(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -
         run = np.where(from_left, run, best)
         total[start:stop] = run
         back[start:stop] = np.where(from_left, skip_type, choice)
-        reach_rows[:, start:stop] = run + row_costs[:, start:stop]
     return _trace(band, total, back, costs, types, n, m)
 
 
