@@ -7,10 +7,11 @@ naming the figures: first from the files' sizes (before reading them: a lower bo
 with generous bytes per sentence), then from the sentence counts (after segmenting,
 before aligning).
 
-The estimate is measured, not guessed: ``tmkit align --presegmented`` on the Bible
-(6,301 + 5,000 sentences) and the same text three times over peaked at 300 and
-617 MB, about 15 KB per sentence (both sides counted) over some 150 MB for Python,
-dictionary and termbase. The memory available is the kernel's ``MemAvailable``, or
+The estimate is measured, not guessed: ``tmkit align --presegmented`` (sentence
+embeddings on, the default and the larger) on the Bible (6,301 + 5,000 sentences) and the
+same text twice over peaked at 358 and 509 MB, about 13.4 KB per sentence (both sides
+counted) over some 210 MB for Python, dictionary, termbase and encoder; ``--no-semantic``
+needs less (198 and 480 MB for the Bible once and four times: 8.3 KB per sentence). The memory available is the kernel's ``MemAvailable``, or
 less where a cgroup (a container, a batch scheduler's job) sets a lower limit;
 ``TMKIT_MEMORY_LIMIT`` (``8G``, ``500MB``, bytes) overrides it.
 """
@@ -26,8 +27,8 @@ from tmkit.errors import InputError
 __all__ = ["BYTES_PER_SENTENCE", "BASE_BYTES", "available_memory", "alignment_bytes", "check_file_sizes",
            "check_sentences"]
 
-BYTES_PER_SENTENCE = 15_000
-BASE_BYTES = 150 * 2**20
+BYTES_PER_SENTENCE = 14_000
+BASE_BYTES = 250 * 2**20
 #: More bytes than almost any sentence takes in a text file (UN sentences: 100-200 bytes
 #: of UTF-8), so that the size check before reading never refuses what would have fit.
 MAX_FILE_BYTES_PER_SENTENCE = 600

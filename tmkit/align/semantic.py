@@ -115,7 +115,7 @@ def sentence_vectors(sentences: Sequence[str]) -> np.ndarray:
     (true 1-1 ranked first among +-5 neighbours on MAC-Dev: 0.899 -> 0.915). A link's side
     is then the sum of its sentences' vectors (:mod:`tmkit.align.cost`).
     """
-    vectors = embed(sentences).astype(np.float32)
+    vectors = embed(sentences).astype(np.float32, copy=False)
     if len(vectors) > 1:
         vectors -= vectors.mean(axis=0, keepdims=True)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
