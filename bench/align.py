@@ -273,24 +273,24 @@ def tico_merge_zh(units: Sequence[tuple[str, str]], rng: random.Random) -> tuple
     return _merged(units, rng, "zh")
 
 
-def tico_drop(units: Sequence[tuple[str, str]], rng: random.Random) -> tuple[Doc, list[Link]]:
-    """~TICO_DROP_RATE of units lose their sentence on one side (chosen at random): gold 1-0/0-1."""
+def _one_side_only(units: Sequence[tuple[str, str]], kept: Sequence[str | None]) -> tuple[Doc, list[Link]]:
+    """The units with ``kept[k]`` ("zh" or "en") the only side left of unit k (None: both)."""
     zh: list[str] = []
     en: list[str] = []
     gold: list[Link] = []
-    for zh_text, en_text in units:
-        if rng.random() < TICO_DROP_RATE:
-            if rng.random() < 0.5:
-                gold.append(Link((len(zh),), ()))
-                zh.append(zh_text)
-            else:
-                gold.append(Link((), (len(en),)))
-                en.append(en_text)
-        else:
-            gold.append(Link((len(zh),), (len(en),)))
+    for (zh_text, en_text), side in zip(units, kept):
+        gold.append(Link((len(zh),) if side != "en" else (), (len(en),) if side != "zh" else ()))
+        if side != "en":
             zh.append(zh_text)
+        if side != "zh":
             en.append(en_text)
     return (zh, en), gold
+
+
+def tico_drop(units: Sequence[tuple[str, str]], rng: random.Random) -> tuple[Doc, list[Link]]:
+    """~TICO_DROP_RATE of units lose their sentence on one side (chosen at random): gold 1-0/0-1."""
+    kept = [("zh" if rng.random() < 0.5 else "en") if rng.random() < TICO_DROP_RATE else None for _ in units]
+    return _one_side_only(units, kept)
 
 
 def tico_drop_run(units: Sequence[tuple[str, str]], rng: random.Random) -> tuple[Doc, list[Link]]:
@@ -299,22 +299,7 @@ def tico_drop_run(units: Sequence[tuple[str, str]], rng: random.Random) -> tuple
     length = min(rng.randint(3, 8), len(units) // 3)
     start = rng.randrange(len(units) - length + 1) if length and rng.random() < 0.5 else len(units)
     side = rng.choice(("zh", "en"))
-    zh: list[str] = []
-    en: list[str] = []
-    gold: list[Link] = []
-    for k, (zh_text, en_text) in enumerate(units):
-        if start <= k < start + length:
-            if side == "zh":
-                gold.append(Link((len(zh),), ()))
-                zh.append(zh_text)
-            else:
-                gold.append(Link((), (len(en),)))
-                en.append(en_text)
-        else:
-            gold.append(Link((len(zh),), (len(en),)))
-            zh.append(zh_text)
-            en.append(en_text)
-    return (zh, en), gold
+    return _one_side_only(units, [side if start <= k < start + length else None for k in range(len(units))])
 
 
 VariantBuilder = Callable[[Sequence[tuple[str, str]], random.Random], tuple[Doc, list[Link]]]
