@@ -25,6 +25,7 @@ rewrites ``tmkit/align/weights.py``.
 from __future__ import annotations
 
 import argparse
+import pprint
 import random
 import sys
 import time
@@ -80,7 +81,7 @@ class Example:
 def _gold_steps(gold: list[Link]) -> list[tuple[int, int, int, int]] | None:
     """The gold links as search steps (i, a, j, b), or None where they are not a monotone path."""
     steps, i, j = [], 0, 0
-    for link in sorted(gold, key=lambda l: (min(l.zh, default=10**9), min(l.en, default=10**9))):
+    for link in sorted(gold, key=lambda g: (min(g.zh, default=10**9), min(g.en, default=10**9))):
         a, b = len(link.zh), len(link.en)
         if (link.zh and link.zh[0] != i) or (link.en and link.en[0] != j):
             return None
@@ -270,17 +271,18 @@ def write_weights(fitted: dict[str, dict[str, float]], confidence: dict[str, tup
     lexical = fitted.get("lexical", current.LEXICAL)
     conf = {"SEMANTIC": confidence.get("semantic", current.CONFIDENCE["SEMANTIC"]),
             "LEXICAL": confidence.get("lexical", current.CONFIDENCE["LEXICAL"])}
-    WEIGHTS_FILE.write_text(
+    header = (
         '"""Weights of the aligner\'s cost model (:mod:`tmkit.align.cost`), fitted on development gold.\n\n'
         "Written by ``python bench/fit_aligner.py --write`` (averaged structured perceptron over the\n"
         f"gold paths of MAC-Dev, aca, mag and TICO-19; {args.rounds} rounds of {args.epochs} epochs, seed "
-        f"{args.seed}, repeat {args.repeat or 'none'}, from the previous weights); do not edit by\nhand. CONFIDENCE holds the (midpoint, scale) of the logistic curve "
-        "P(link right | cost)\nfitted on the same documents' links.\n\"\"\"\n\n"
-        f"SEMANTIC = {semantic!r}\nLEXICAL = {lexical!r}\n"
-        f"CONFIDENCE = {{\"SEMANTIC\": {tuple(round(v, 4) for v in conf['SEMANTIC'])}, "
-        f"\"LEXICAL\": {tuple(round(v, 4) for v in conf['LEXICAL'])}}}\n",
-        encoding="utf-8",
+        f"{args.seed},\nrepeat {args.repeat or 'none'}, from the previous weights); do not edit by hand. "
+        "CONFIDENCE holds the\n(midpoint, scale) of the logistic curve P(link right | cost) fitted on the "
+        'same documents\' links.\n"""\n\n'
     )
+    body = "".join(f"{name} = {pprint.pformat(value, width=100, sort_dicts=False)}\n" for name, value in (
+        ("SEMANTIC", semantic), ("LEXICAL", lexical),
+        ("CONFIDENCE", {key: tuple(round(v, 4) for v in pair) for key, pair in conf.items()})))
+    WEIGHTS_FILE.write_text(header + body, encoding="utf-8")
     print(f"written to {WEIGHTS_FILE}", file=sys.stderr)
 
 

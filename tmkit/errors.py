@@ -4,12 +4,12 @@ Anything raised as :class:`InputError` is reported by the CLI as one line on std
 with exit status 1; everything else is a bug and keeps its traceback.
 """
 
+import re
+
 #: A command stopped by Ctrl-C (or ``kill``) exits with this status, as shells report
 #: a program interrupted by SIGINT (128 + 2), whatever it was doing.
 INTERRUPTED_EXIT = 130
 
-
-import re
 
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 

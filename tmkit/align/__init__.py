@@ -3,13 +3,17 @@
 ``align(zh_sentences, en_sentences) -> list[Link]``: every sentence in exactly one
 link, links in order and never crossing, each with a confidence in [0, 1].
 
-The search is coarse-to-fine (vecalign's recursion, Bertalign's two steps): long texts
-are first aligned as runs of sentences, halving the run length at each level, and each
-finer level searches only a band around the coarser path, so time and memory grow
+Links hold up to eight sentences (a + b <= 8); a link's cost is a weighted sum of its
+features (:mod:`tmkit.align.cost`), the weights fitted on development gold
+(:mod:`tmkit.align.weights`, ``bench/fit_aligner.py``). The search is coarse-to-fine
+(vecalign's recursion, Bertalign's two steps): long texts are first aligned as runs of
+sentences, halving the run length at each level, with links of up to five sentences, and
+each finer level searches only a band around the coarser path, so time and memory grow
 linearly with length. Where both texts number their paragraphs, same-numbered paragraphs
 split them first into stretches aligned independently. A second pass then re-estimates
-the length model from the confident 1-1 links of the first, adds the word translations
-those links teach (Dice), and searches a band around the first path again.
+the length model from the 1-1 links of the first, adds the word translations its
+cheapest links teach (Dice), and searches a band around the first path with every
+link type.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import numpy as np
 from tmkit.align import weights as fitted
 from tmkit.align.band import Band, band_around, full_band, project_path
 from tmkit.align.cost import (
+    FEATURES,
     CostModel,
     LengthModel,
     LinkFeatures,
@@ -77,7 +82,7 @@ def _first_pass(bitext: Bitext, model: CostModel, types: list[tuple[int, int]],
                 anchors: Sequence[tuple[int, int]]) -> list[Step]:
     """Each stretch between paragraph anchors aligned on its own, coarse to fine."""
     steps: list[Step] = []
-    skip = float(model.weights[0])
+    skip = float(model.weights[FEATURES.index("unmatched")])  # the cost of an unmatched sentence
     for i0, i1, j0, j1 in stretches(bitext.n, bitext.m, anchors):
         if i0 == i1 or j0 == j1:
             steps += [Step(i, 1, j0, 0, skip) for i in range(i0, i1)]
@@ -130,7 +135,8 @@ def prepare(
     model = CostModel.of(initial_length_model(bitext), weights)
     anchors = paragraph_anchors(zh_labels or [], en_labels or [])
     # Long links are rare and the final search looks for them in a band around this path.
-    steps = _first_pass(bitext, model, link_types(min(max_link, FIRST_PASS_SENTENCES - 1), FIRST_PASS_SENTENCES), anchors)
+    first_types = link_types(min(max_link, FIRST_PASS_SENTENCES - 1), FIRST_PASS_SENTENCES)
+    steps = _first_pass(bitext, model, first_types, anchors)
     ones = [s for s in steps if s.a == s.b == 1]
     # The length model from every 1-1 link (median and MAD are robust to the wrong ones; the
     # cheapest links alone are the ones whose lengths agree best, and would narrow it).

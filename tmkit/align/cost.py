@@ -176,10 +176,10 @@ class LinkFeatures:
             self.en_norm = _span_norms(bitext.semantic[1], widest_en)
         # An unmatched sentence's best evidence with any sentence of the other side in the band:
         # a sentence with a good partner somewhere is seldom really untranslated.
-        zh_share = np.divide(evidence.zh_hits, totals.zh_words[np.minimum(self.i, n - 1)],
-                             out=np.zeros(band.size), where=(self.i < n) & (totals.zh_words[np.minimum(self.i, n - 1)] > 0))
-        en_share = np.divide(evidence.en_hits, totals.en_words[np.minimum(self.j, m - 1)],
-                             out=np.zeros(band.size), where=(self.j < m) & (totals.en_words[np.minimum(self.j, m - 1)] > 0))
+        zh_words = totals.zh_words[np.minimum(self.i, n - 1)] if n else np.zeros(band.size)
+        en_words = totals.en_words[np.minimum(self.j, m - 1)] if m else np.zeros(band.size)
+        zh_share = np.divide(evidence.zh_hits, zh_words, out=np.zeros(band.size), where=(self.i < n) & (zh_words > 0))
+        en_share = np.divide(evidence.en_hits, en_words, out=np.zeros(band.size), where=(self.j < m) & (en_words > 0))
         self.zh_best_lexical = sums.row_max(zh_share)
         self.en_best_lexical = sums.col_max(en_share)
         if self.semantic:

@@ -17,7 +17,6 @@ import numpy as np
 
 from tmkit.align.band import Band
 
-
 MAX_LINK_SENTENCES = 8  # a + b of the longest link (Bertalign's setting for literary text)
 
 
