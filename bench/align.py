@@ -12,7 +12,7 @@ alignments, next to the baseline every paper reports (``bench/gale_church.py``).
 * ``aca``, ``mag``: aligner-eval's academic and magazine texts (English ``.src``, Chinese
   ``.tgt``, gold ``[src]:[tgt]``, turned round here so Chinese comes first);
 * ``tico``: TICO-19's test/dev memory, one unit a sentence, grouped into its documents and
-  scored per document (micro-average). Four variants: the plain 1-1 text; ``2-1`` with ~15 % of
+  scored per document (micro-average). Five variants: the plain 1-1 text; ``2-1`` with ~15 % of
   adjacent English sentences merged; ``1-2`` with ~15 % of adjacent Chinese sentences merged;
   ``1-0/0-1`` with ~10 % of sentences deleted on one side; and half the documents with a run of
   3 to 8 consecutive sentences deleted on one side. The edits are drawn from a seeded

@@ -8,7 +8,7 @@ document, the search runs in a band around the gold path with the current weight
 the cheapest path differs from the gold one, the weights move by the difference of the
 two paths' feature sums, so the gold path gets cheaper and the wrong one dearer. The
 average of the weights over all updates is the result. Documents: MAC-Dev's six chapters,
-aligner-eval's aca and mag, and TICO-19's four variants (gold at sentence level); the Bible
+aligner-eval's aca and mag, and TICO-19's five variants (gold at sentence level); the Bible
 (gold at verse level) is left for checking. The second pass's inputs (length model refitted
 on, and translations learned from, the first path) depend on the weights, so fitting runs
 in ``--rounds`` rounds, each preparing the documents with the previous round's weights.
