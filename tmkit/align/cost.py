@@ -154,6 +154,9 @@ class LinkFeatures:
                  shapes: Mapping[int, float] | None = None):
         self.bitext, self.band, self.length, self.types = bitext, band, length, list(types)
         self.shapes = shapes or {}
+        self._cells: object = Ellipsis  # the cells (None: all) whose line geometries are in _lines
+        self._current: tuple[np.ndarray, np.ndarray] = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+        self._lines: dict[tuple[str, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self.totals = totals
         self.sums = BandSums.of(band, bitext.m)
         self.i, self.j = band.cells()
@@ -220,14 +223,32 @@ class LinkFeatures:
         last = len(prefix) - 1
         return prefix[np.minimum(start + count, last)] - prefix[np.minimum(start, last)]
 
+    def _geometry(self, side: str, shift: int):
+        """Band line geometry of row i + shift (side "row") or column j + shift of the cells being
+        computed, kept while the same cells are: every link type needs the same few lines."""
+        key = (side, shift)
+        if key not in self._lines:
+            i, j = self._current
+            self._lines[key] = (self.sums.row_geometry(i + shift) if side == "row"
+                                else self.sums.col_geometry(j + shift))
+        return self._lines[key]
+
+    def _row_sum(self, prefix: np.ndarray, shift: int, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        return self.sums.row_sum_at(prefix, self._geometry("row", shift), start, stop)
+
+    def _col_sum(self, prefix: np.ndarray, shift: int, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        return self.sums.row_sum_at(prefix, self._geometry("col", shift), start, stop)
+
     def _rect(self, name: str, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
         prefix, sums = self.rows[name], self.sums
-        return sum(sums.row_sum(prefix, i + r, j, j + b) for r in range(a))
+        return sum(self._row_sum(prefix, r, j, j + b) for r in range(a))
 
     def of_type(self, t: int, cells: np.ndarray | None = None) -> np.ndarray:
         """(len(FEATURES), cells): the features of a link of type ``types[t]`` starting at each cell."""
         a, b = self.types[t]
         i, j = self._at(cells)
+        if self._cells is not cells:  # other cells: other lines
+            self._cells, self._current, self._lines = cells, (i, j), {}
         out = np.zeros((len(FEATURES), len(i)))
         f = {name: k for k, name in enumerate(FEATURES)}
         out[f["shape_surprise"]] = self.shapes.get(shape_class(a, b), 0.0)
@@ -255,7 +276,7 @@ class LinkFeatures:
         zh_known, en_known = self._span("zh_known", i, a), self._span("en_known", j, b)
         sums = self.sums
         zh_hits = self._rect("zh_hits", i, j, a, b)
-        en_hits = sum(sums.col_sum(self.cols["en_hits"], j + c, i, i + a) for c in range(b))
+        en_hits = sum(self._col_sum(self.cols["en_hits"], c, i, i + a) for c in range(b))
         known = zh_known + en_known
         hits = np.minimum(zh_hits, zh_known) + np.minimum(en_hits, en_known)
         out[f["lexical"]] = np.divide(hits, known, out=np.zeros(len(i)), where=known > 0)
@@ -284,9 +305,9 @@ class LinkFeatures:
         cost = np.zeros(len(i))
         sides = []
         if a > 1:
-            sides += [(totals.zh_words, i + r, sums.row_sum(self.rows["zh_hits"], i + r, j, j + b)) for r in range(a)]
+            sides += [(totals.zh_words, i + r, self._row_sum(self.rows["zh_hits"], r, j, j + b)) for r in range(a)]
         if b > 1:
-            sides += [(totals.en_words, j + c, sums.col_sum(self.cols["en_hits"], j + c, i, i + a)) for c in range(b)]
+            sides += [(totals.en_words, j + c, self._col_sum(self.cols["en_hits"], c, i, i + a)) for c in range(b)]
         for words, unit, hits in sides:
             unit_words = words[np.minimum(unit, len(words) - 1)]
             share = np.divide(hits, unit_words, out=np.ones(len(i)), where=unit_words > 0)
@@ -310,10 +331,10 @@ class LinkFeatures:
         dot = self._rect("cosine", i, j, a, b)
         cosine = dot / (zh_norm * en_norm)
         # Margin: the cosine less the mean cosine with the sentences just outside the link.
-        en_before = sums.col_sum(cols, j - 1, i, i + a) / (zh_norm * en_unit(j - 1))
-        en_after = sums.col_sum(cols, j + b, i, i + a) / (zh_norm * en_unit(j + b))
-        zh_before = sums.row_sum(rows, i - 1, j, j + b) / (en_norm * zh_unit(i - 1))
-        zh_after = sums.row_sum(rows, i + a, j, j + b) / (en_norm * zh_unit(i + a))
+        en_before = self._col_sum(cols, -1, i, i + a) / (zh_norm * en_unit(j - 1))
+        en_after = self._col_sum(cols, b, i, i + a) / (zh_norm * en_unit(j + b))
+        zh_before = self._row_sum(rows, -1, j, j + b) / (en_norm * zh_unit(i - 1))
+        zh_after = self._row_sum(rows, a, j, j + b) / (en_norm * zh_unit(i + a))
         en_side = _mean_of_present(en_before, j > 0, en_after, j + b < m)
         zh_side = _mean_of_present(zh_before, i > 0, zh_after, i + a < n)
         out[f["semantic"]] = cosine
@@ -326,10 +347,10 @@ class LinkFeatures:
         if a > 1 or b > 1:
             weakest = np.full(len(i), np.inf)
             for r in range(a if a > 1 else 0):
-                part = sums.row_sum(rows, i + r, j, j + b) / (en_norm * zh_unit(i + r))
+                part = self._row_sum(rows, r, j, j + b) / (en_norm * zh_unit(i + r))
                 weakest = np.minimum(weakest, part)
             for c in range(b if b > 1 else 0):
-                part = sums.col_sum(cols, j + c, i, i + a) / (zh_norm * en_unit(j + c))
+                part = self._col_sum(cols, c, i, i + a) / (zh_norm * en_unit(j + c))
                 weakest = np.minimum(weakest, part)
             out[f["semantic_weakest"]] = cosine - weakest
 
