@@ -371,12 +371,3 @@ def _mean_of_present(x: np.ndarray, has_x: np.ndarray, y: np.ndarray, has_y: np.
     count = has_x.astype(np.float64) + has_y
     total = np.where(has_x, x, 0.0) + np.where(has_y, y, 0.0)
     return np.divide(total, count, out=np.zeros(len(x)), where=count > 0)
-
-
-CONFIDENCE_MIDPOINT = 9.0
-CONFIDENCE_SCALE = 3.0
-
-
-def confidence(cost: np.ndarray | float) -> np.ndarray | float:
-    """A link's cost as the probability that it is right (a logistic curve fitted on dev gold)."""
-    return 1.0 / (1.0 + np.exp((np.asarray(cost) - CONFIDENCE_MIDPOINT) / CONFIDENCE_SCALE))
