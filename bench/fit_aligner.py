@@ -38,7 +38,7 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from align import Dataset, load_aligner_eval, load_mac, load_tico  # noqa: E402
 
-from tmkit.align import FINE_MARGIN, align_steps, link_features, prepare  # noqa: E402
+from tmkit.align import FINE_MARGIN, AlignOptions, align_steps, link_features, prepare  # noqa: E402
 from tmkit.align import weights as current  # noqa: E402
 from tmkit.align.band import Band, band_around  # noqa: E402
 from tmkit.align.cost import FEATURES, SEMANTIC_FEATURES  # noqa: E402
@@ -113,7 +113,7 @@ def make_examples(zh: list[str], en: list[str], gold: list[Link], semantic: bool
                   weights: dict[str, float]) -> list[Example]:
     """A document's fitting examples: runs of CHUNK_LINKS gold links, each searched in a band
     around its gold path from its first state to its last."""
-    prepared = prepare(zh, en, semantic=semantic, weights=weights,
+    prepared = prepare(zh, en, AlignOptions(semantic=semantic, weights=weights),
                        vectors=vectors_of(zh, en) if semantic else None)
     steps = _gold_steps(gold)
     if steps is None or any((a, b) not in prepared.types for _, a, _, b in steps):
@@ -203,7 +203,7 @@ def evaluate(datasets: list[Dataset], semantic: bool, weights: dict[str, float])
     for dataset in datasets:
         gold_docs, test_docs = [], []
         for k, ((zh, en), gold) in enumerate(zip(dataset.docs, dataset.gold)):
-            steps = align_steps(zh, en, semantic=semantic, weights=weights,
+            steps = align_steps(zh, en, AlignOptions(semantic=semantic, weights=weights),
                                 vectors=vectors_of(zh, en) if semantic else None)
             links = [Link(tuple(range(s.i, s.i + s.a)), tuple(range(s.j, s.j + s.b))) for s in steps]
             gold_set = {(link.zh, link.en) for link in gold}

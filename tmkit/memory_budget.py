@@ -11,8 +11,9 @@ The estimate is measured, not guessed: ``tmkit align --presegmented`` (sentence
 embeddings on, the default and the larger) on the Bible (6,301 + 5,000 sentences) and the
 same text twice over peaked at 358 and 509 MB, about 13.4 KB per sentence (both sides
 counted) over some 210 MB for Python, dictionary, termbase and encoder; ``--no-semantic``
-needs less (198 and 480 MB for the Bible once and four times: 8.3 KB per sentence). The memory available is the kernel's ``MemAvailable``, or
-less where a cgroup (a container, a batch scheduler's job) sets a lower limit;
+needs less (198 and 480 MB for the Bible once and four times: 8.3 KB per sentence). The
+memory available is the kernel's ``MemAvailable``, or less where a cgroup (a container, a
+batch scheduler's job) sets a lower limit;
 ``TMKIT_MEMORY_LIMIT`` (``8G``, ``500MB``, bytes) overrides it.
 """
 

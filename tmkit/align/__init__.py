@@ -42,7 +42,7 @@ from tmkit.align.paragraphs import paragraph_anchors, stretches
 from tmkit.align.search import Step, best_path, link_types
 from tmkit.align.tokens import aligner_tokenizer
 
-__all__ = ["Link", "align"]
+__all__ = ["AlignOptions", "Link", "align"]
 
 DEFAULT_MAX_LINK = 7
 FULL_SEARCH_UNITS = 250  # texts up to this many units per side are searched in full
@@ -109,33 +109,43 @@ def weights_for(semantic: bool) -> Mapping[str, float]:
     return fitted.SEMANTIC if semantic else fitted.LEXICAL
 
 
+@dataclass(frozen=True)
+class AlignOptions:
+    """How to align, whatever the document: the options of :func:`align`, in one place."""
+
+    max_link: int = DEFAULT_MAX_LINK
+    term_pairs: Sequence[tuple[str, str]] = ()
+    semantic: bool = False
+    weights: Mapping[str, float] | None = None  # None: the fitted weights of the mode
+
+    @property
+    def cost_weights(self) -> Mapping[str, float]:
+        return weights_for(self.semantic) if self.weights is None else self.weights
+
+
 def prepare(
     zh_sentences: Sequence[str],
     en_sentences: Sequence[str],
+    options: AlignOptions = AlignOptions(),
     *,
     zh_labels: Sequence[str | None] | None = None,
     en_labels: Sequence[str | None] | None = None,
-    max_link: int = DEFAULT_MAX_LINK,
-    term_pairs: Sequence[tuple[str, str]] = (),
-    semantic: bool = False,
-    weights: Mapping[str, float] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Prepared:
     """Features and first pass; the final search is a band around ``first``."""
-    tokenizer = aligner_tokenizer(tuple(term_pairs))
+    tokenizer = aligner_tokenizer(tuple(options.term_pairs))
     bitext = bitext_features(zh_sentences, en_sentences, tokenizer, zh_labels, en_labels)
-    if semantic:
+    if options.semantic:
         if vectors is None:
             from tmkit.align.semantic import sentence_vectors
 
             vectors = (sentence_vectors(zh_sentences), sentence_vectors(en_sentences))
         bitext = replace(bitext, semantic=vectors)
-    types = link_types(max_link)
-    weights = weights_for(semantic) if weights is None else weights
-    model = CostModel.of(initial_length_model(bitext), weights)
+    types = link_types(options.max_link)
+    model = CostModel.of(initial_length_model(bitext), options.cost_weights)
     anchors = paragraph_anchors(zh_labels or [], en_labels or [])
     # Long links are rare and the final search looks for them in a band around this path.
-    first_types = link_types(min(max_link, FIRST_PASS_SENTENCES - 1), FIRST_PASS_SENTENCES)
+    first_types = link_types(min(options.max_link, FIRST_PASS_SENTENCES - 1), FIRST_PASS_SENTENCES)
     steps = _first_pass(bitext, model, first_types, anchors)
     ones = [s for s in steps if s.a == s.b == 1]
     # The length model from every 1-1 link (median and MAD are robust to the wrong ones; the
@@ -154,23 +164,19 @@ def prepare(
 def align_steps(
     zh_sentences: Sequence[str],
     en_sentences: Sequence[str],
+    options: AlignOptions = AlignOptions(),
     *,
     zh_labels: Sequence[str | None] | None = None,
     en_labels: Sequence[str | None] | None = None,
-    max_link: int = DEFAULT_MAX_LINK,
-    term_pairs: Sequence[tuple[str, str]] = (),
-    semantic: bool = False,
-    weights: Mapping[str, float] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[Step]:
     """The links of :func:`align` as search steps, each with its cost."""
     n, m = len(zh_sentences), len(en_sentences)
     if not n or not m:
         return [Step(i, 1, 0, 0, 0.0) for i in range(n)] + [Step(n, 0, j, 1, 0.0) for j in range(m)]
-    weights = weights_for(semantic) if weights is None else weights
-    prepared = prepare(zh_sentences, en_sentences, zh_labels=zh_labels, en_labels=en_labels, max_link=max_link,
-                       term_pairs=term_pairs, semantic=semantic, weights=weights, vectors=vectors)
-    model = CostModel.of(prepared.length, weights)
+    prepared = prepare(zh_sentences, en_sentences, options, zh_labels=zh_labels, en_labels=en_labels,
+                       vectors=vectors)
+    model = CostModel.of(prepared.length, options.cost_weights)
     band = band_around(_states(prepared.first), n, m, FINE_MARGIN)
     return _search(prepared.bitext, band, model, prepared.types, prepared.shapes)
 
@@ -215,9 +221,9 @@ def align(
     ``vectors`` gives them precomputed (``sentence_vectors`` of each side). ``weights``
     replaces the fitted weights of the cost model (for fitting them).
     """
+    options = AlignOptions(max_link=max_link, term_pairs=term_pairs, semantic=semantic, weights=weights)
     with _one_blas_thread():
-        steps = align_steps(zh_sentences, en_sentences, zh_labels=zh_labels, en_labels=en_labels,
-                            max_link=max_link, term_pairs=term_pairs, semantic=semantic, weights=weights,
+        steps = align_steps(zh_sentences, en_sentences, options, zh_labels=zh_labels, en_labels=en_labels,
                             vectors=vectors)
     scores = np.round(confidence([s.cost for s in steps], semantic), 4)
     return [

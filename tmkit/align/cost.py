@@ -240,7 +240,7 @@ class LinkFeatures:
         return self.sums.row_sum_at(prefix, self._geometry("col", shift), start, stop)
 
     def _rect(self, name: str, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
-        prefix, sums = self.rows[name], self.sums
+        prefix = self.rows[name]
         return sum(self._row_sum(prefix, r, j, j + b) for r in range(a))
 
     def of_type(self, t: int, cells: np.ndarray | None = None) -> np.ndarray:
@@ -274,7 +274,6 @@ class LinkFeatures:
         out[f["length_ratio"]] = ratio
         # Lexical share: a word translated in two sentences of the link counts once (the caps).
         zh_known, en_known = self._span("zh_known", i, a), self._span("en_known", j, b)
-        sums = self.sums
         zh_hits = self._rect("zh_hits", i, j, a, b)
         en_hits = sum(self._col_sum(self.cols["en_hits"], c, i, i + a) for c in range(b))
         known = zh_known + en_known
@@ -301,7 +300,7 @@ class LinkFeatures:
         into a well-matched neighbour dilutes it only a little; each sentence whose own share
         of translated words falls below COVERAGE_FLOOR adds the shortfall.
         """
-        totals, sums = self.totals, self.sums
+        totals = self.totals
         cost = np.zeros(len(i))
         sides = []
         if a > 1:
@@ -316,7 +315,6 @@ class LinkFeatures:
 
     def _semantic(self, out: np.ndarray, f: dict[str, int], i: np.ndarray, j: np.ndarray,
                   a: int, b: int, ratio: np.ndarray) -> None:
-        sums = self.sums
         rows, cols = self.rows["cosine"], self.cols["cosine"]
         n, m = self.bitext.n, self.bitext.m
 

@@ -12,6 +12,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from tmkit import __version__
+from tmkit.io.xml_text import clean_xml_text
 from tmkit.termbase.model import LANGUAGES, Concept, Term, Termbase
 from tmkit.termbase.tbx_format import (
     PROPER_NOUN_NOTE,
@@ -22,7 +23,6 @@ from tmkit.termbase.tbx_format import (
     XML_LANG,
     Edition,
 )
-from tmkit.io.xml_text import clean_xml_text
 
 __all__ = ["write_tbx", "tbx_bytes"]
 

@@ -21,7 +21,6 @@ from tmkit.tmx.convert import (
     file_kind,
     links_pair,
     read_units_tsv,
-
     write_units_tsv,
 )
 from tmkit.tmx.filter import FilterStats, filter_by_score

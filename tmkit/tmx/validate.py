@@ -30,9 +30,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from tmkit.io.language_tags import primary_subtag
 from tmkit.io.progress_bar import ReadProgress
 from tmkit.io.safe_xml import SAFE_XML
-from tmkit.io.language_tags import primary_subtag
 from tmkit.tmx.reader import XML_LANG
 
 __all__ = ["Problem", "validate_tmx", "tmx_dtd", "DTD_PATH", "ERROR", "WARNING"]
