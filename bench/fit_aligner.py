@@ -1,6 +1,6 @@
 """Fit the aligner's cost weights and confidence curve on the development gold.
 
-Usage: python bench/fit_aligner.py [--epochs N] [--rounds N] [--holdout NAME] [--write]
+Usage: python bench/fit_aligner.py [--modes semantic,lexical] [--epochs N] [--rounds N] [--margin D] [--repeat SET=N] [--holdout NAME] [--write]
 
 The cost of a link is a weighted sum of its features (:mod:`tmkit.align.cost`). The weights
 are fitted with an averaged structured perceptron (Collins 2002): for each development
@@ -76,6 +76,7 @@ class Example:
     types: list[tuple[int, int]]
     gold_phi: np.ndarray  # (F,) feature sum of the gold path
     gold: list[tuple[int, int, int, int]]  # (i, a, j, b) of the gold links
+    gold_cells: tuple[np.ndarray, np.ndarray] = (np.zeros(0, int), np.zeros(0, int))  # (type, cell) of each
 
 
 def _gold_steps(gold: list[Link]) -> list[tuple[int, int, int, int]] | None:
@@ -141,6 +142,9 @@ def make_examples(zh: list[str], en: list[str], gold: list[Link], semantic: bool
         local = [(i - i0, a, j - j0, b) for i, a, j, b in part]
         example = Example(sub, sub_features, sub_valid, prepared.types, np.zeros(len(FEATURES)), local)
         example.gold_phi = path_phi(example, local)
+        cells = [(prepared.types.index((a, b)), int(sub.index(np.array([i]), np.array([j]))[0][0]))
+                 for i, a, j, b in local]
+        example.gold_cells = (np.array([t for t, _ in cells]), np.array([c for _, c in cells]))
         examples.append(example)
     return examples
 
@@ -153,15 +157,21 @@ def path_phi(example: Example, steps) -> np.ndarray:
     return phi
 
 
-def decode(example: Example, w: np.ndarray) -> list[tuple[int, int, int, int]]:
+def decode(example: Example, w: np.ndarray, margin: float = 0.0) -> list[tuple[int, int, int, int]]:
+    """The cheapest path; with ``margin``, every link not in the gold path is that much cheaper
+    (loss-augmented search: the weights must then prefer the gold path by a margin)."""
     costs = np.full((len(example.types), example.band.size), np.inf)
     for t, (x, valid) in enumerate(zip(example.features, example.valid)):
         costs[t, valid] = (w @ x)[valid]
+    if margin:
+        gold = costs[example.gold_cells[0], example.gold_cells[1]]
+        costs -= margin
+        costs[example.gold_cells[0], example.gold_cells[1]] = gold
     return [(s.i, s.a, s.j, s.b) for s in best_path(example.band, costs, example.types)]
 
 
 def perceptron(examples: list[Example], mask: np.ndarray, epochs: int, seed: int,
-               start: np.ndarray, rate: float) -> np.ndarray:
+               start: np.ndarray, rate: float, margin: float = 0.0) -> np.ndarray:
     """Averaged structured perceptron over the features in ``mask``, from ``start``."""
     w = start.copy()
     total = np.zeros(len(FEATURES))
@@ -174,7 +184,7 @@ def perceptron(examples: list[Example], mask: np.ndarray, epochs: int, seed: int
         errors = 0
         for k in order:
             example = examples[k]
-            predicted = decode(example, w)
+            predicted = decode(example, w, margin)
             if predicted != example.gold:
                 errors += len(set(predicted) ^ set(example.gold))
                 w += step * (path_phi(example, predicted) - example.gold_phi) * mask
@@ -226,6 +236,8 @@ def main() -> None:
     parser.add_argument("--modes", default="semantic,lexical")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--rate", type=float, default=0.02, help="perceptron step (weights start at the current ones)")
+    parser.add_argument("--margin", type=float, default=0.0,
+                        help="loss-augmented search: links off the gold path are this much cheaper while fitting")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--from-scratch", action="store_true",
                         help="start from the hand-set model, not from tmkit/align/weights.py")
@@ -253,7 +265,7 @@ def main() -> None:
             print(f"{mode} round {round_ + 1}: {len(examples)} examples prepared in "
                   f"{time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
             start_w = np.array([weights.get(name, 0.0) for name in FEATURES]) * mask
-            w = perceptron(examples, mask, args.epochs, args.seed, start_w, args.rate)
+            w = perceptron(examples, mask, args.epochs, args.seed, start_w, args.rate, args.margin)
             weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w) if v}
         rows, costs, correct = evaluate(check, semantic, weights)
         confidence[mode] = fit_confidence(costs, correct) if len(costs) else (0.0, 1.0)
@@ -266,22 +278,40 @@ def main() -> None:
         write_weights(fitted, confidence, args)
 
 
+def fit_command(args) -> str:
+    """The command line that reproduces a mode's fit (recorded in weights.py beside its weights)."""
+    parts = [f"--rounds {args.rounds}", f"--epochs {args.epochs}", f"--rate {args.rate}", f"--seed {args.seed}"]
+    if args.margin:
+        parts.append(f"--margin {args.margin}")
+    if args.repeat:
+        parts.append("--repeat " + ",".join(f"{k}={v}" for k, v in args.repeat.items()))
+    if args.from_scratch:
+        parts.append("--from-scratch")
+    return " ".join(parts)
+
+
 def write_weights(fitted: dict[str, dict[str, float]], confidence: dict[str, tuple[float, float]], args) -> None:
+    """Rewrite weights.py with the modes fitted now; the other mode keeps its weights and record."""
+    previous = getattr(current, "FITTED_WITH", {})
+    record = {key: (fit_command(args) if mode in fitted else previous.get(key, "unrecorded"))
+              for key, mode in (("SEMANTIC", "semantic"), ("LEXICAL", "lexical"))}
     semantic = fitted.get("semantic", current.SEMANTIC)
     lexical = fitted.get("lexical", current.LEXICAL)
     conf = {"SEMANTIC": confidence.get("semantic", current.CONFIDENCE["SEMANTIC"]),
             "LEXICAL": confidence.get("lexical", current.CONFIDENCE["LEXICAL"])}
     header = (
         '"""Weights of the aligner\'s cost model (:mod:`tmkit.align.cost`), fitted on development gold.\n\n'
-        "Written by ``python bench/fit_aligner.py --write`` (averaged structured perceptron over the\n"
-        f"gold paths of MAC-Dev, aca, mag and TICO-19; {args.rounds} rounds of {args.epochs} epochs, seed "
-        f"{args.seed},\nrepeat {args.repeat or 'none'}, from the previous weights); do not edit by hand. "
-        "CONFIDENCE holds the\n(midpoint, scale) of the logistic curve P(link right | cost) fitted on the "
-        'same documents\' links.\n"""\n\n'
+        "Written by ``python bench/fit_aligner.py --modes MODE --write`` (averaged structured perceptron\n"
+        "over the gold paths of MAC-Dev, aca, mag and TICO-19's variants, each fit starting from the\n"
+        "previous weights); FITTED_WITH holds each mode's options. Do not edit by hand. The label\n"
+        "weights keep their starting values: no development set has paragraph labels on both sides.\n"
+        "CONFIDENCE holds the (midpoint, scale) of the logistic curve P(link right | cost) fitted on\n"
+        'the same documents\' links.\n"""\n\n'
     )
     body = "".join(f"{name} = {pprint.pformat(value, width=100, sort_dicts=False)}\n" for name, value in (
         ("SEMANTIC", semantic), ("LEXICAL", lexical),
-        ("CONFIDENCE", {key: tuple(round(v, 4) for v in pair) for key, pair in conf.items()})))
+        ("CONFIDENCE", {key: tuple(round(v, 4) for v in pair) for key, pair in conf.items()}),
+        ("FITTED_WITH", record)))
     WEIGHTS_FILE.write_text(header + body, encoding="utf-8")
     print(f"written to {WEIGHTS_FILE}", file=sys.stderr)
 

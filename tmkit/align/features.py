@@ -36,8 +36,8 @@ class Bitext:
     en_length: np.ndarray  # (m,)
     zh_label: np.ndarray  # (n,) int: label id of a unit that opens a paragraph, else -1
     en_label: np.ndarray  # (m,)
-    zh_words: sparse.csr_matrix  # (n, Z) counts of Chinese words
-    en_words: sparse.csr_matrix  # (m, V) counts of English stems
+    zh_words: sparse.csr_matrix  # (n, Z) counts of Chinese words, idf-weighted (idf_weighted)
+    en_words: sparse.csr_matrix  # (m, V) counts of English stems, idf-weighted
     translations: sparse.csr_matrix  # (Z, V) 1 where the stem can translate the word
     zh_anchors: sparse.csr_matrix  # (n, A) anchor tokens, each counted at its weight
     en_anchors: sparse.csr_matrix  # (m, A)
@@ -85,6 +85,25 @@ class Bitext:
                 np.asarray(zh_sum @ self.semantic[0], dtype=np.float32),
                 np.asarray(en_sum @ self.semantic[1], dtype=np.float32)),
         )
+
+
+def idf_weighted(words: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Word counts weighted by each word's inverse document frequency over the text's sentences.
+
+    In free translation the words that tell a sentence's translation from its neighbours' are
+    the rare ones (a name, an object, a number word), while the frequent ones (说, 他, 一个 and
+    their dictionary glosses) are translated in every other sentence and make any pair look
+    alike. The weight is the smoothed idf ``log((N + 1) / (df + 1)) + 1`` of the sentences of
+    this text (scikit-learn's form), so a word found in every sentence still counts 1 and one
+    found once counts 1 + log((N + 1) / 2). Lexical shares, coverage and the learned
+    translations are ratios or presence tests, so the scale of the weights does not matter.
+    Measured without refitting (strict F1, ``--no-semantic``): MAC-Dev 0.834 -> 0.842, mag
+    0.967 -> 0.973, aca unchanged, Bible 0.977 -> 0.976.
+    """
+    count = words.shape[0]
+    frequency = np.bincount(words.indices, minlength=words.shape[1])
+    weight = np.log((count + 1.0) / (frequency + 1.0)) + 1.0
+    return (words @ sparse.diags(weight)).tocsr()
 
 
 def _grouping(count: int, factor: int) -> sparse.csr_matrix:
@@ -151,8 +170,8 @@ def bitext_features(
     en_tokens = [english_stems(text) for text in en_sentences]
     zh_vocabulary: dict[str, int] = {}
     en_vocabulary: dict[str, int] = {}
-    zh_words = _counts(zh_tokens, zh_vocabulary)
-    en_words = _counts(en_tokens, en_vocabulary)
+    zh_words = idf_weighted(_counts(zh_tokens, zh_vocabulary))
+    en_words = idf_weighted(_counts(en_tokens, en_vocabulary))
     rows, cols = [], []
     for word, row in zh_vocabulary.items():
         for stem in lexicon.get(word, ()):
