@@ -336,7 +336,8 @@ class LinkFeatures:
         en_hits = self._col_rect("en_hits", a, b)
         known = zh_known + en_known
         hits = np.minimum(zh_hits, zh_known) + np.minimum(en_hits, en_known)
-        lexical = np.divide(hits, known, out=np.zeros(len(i)), where=known > 0)
+        # (known counts words, so where it is 0 so are the hits: 0 / 1; a masked divide is slower)
+        lexical = hits / np.maximum(known, 1.0)
         terms["lexical"] = lexical
         terms["lexical_known"] = (known > 0).astype(np.float64)
         terms["lexical_x_extra"] = lexical * (a + b - 2)
@@ -371,14 +372,19 @@ class LinkFeatures:
         key = ("shortfall", side, shift, width)
         cost = self._sums.get(key)
         if cost is None:
-            i, j = self._current
-            if side == "row":
-                words, unit, hits = self.totals.zh_words, i + shift, self._line("row", "zh_hits", shift, width)
-            else:
-                words, unit, hits = self.totals.en_words, j + shift, self._line("col", "en_hits", shift, width)
-            unit_words = words[np.minimum(unit, len(words) - 1)]
-            share = np.divide(hits, unit_words, out=np.ones(len(i)), where=unit_words > 0)
-            cost = self._sums[key] = np.maximum(0.0, COVERAGE_FLOOR - share)
+            words_key = ("words", side, shift)
+            if words_key not in self._sums:
+                i, j = self._current
+                words, unit = (self.totals.zh_words, i + shift) if side == "row" else (self.totals.en_words, j + shift)
+                unit_words = words[np.minimum(unit, len(words) - 1)]
+                self._sums[words_key] = np.maximum(unit_words, 1.0)
+                self._sums[("has_words", side, shift)] = (unit_words > 0).astype(np.float64)
+            hits = self._line(side, "zh_hits" if side == "row" else "en_hits", shift, width)
+            # A sentence without words counts as translated (share 1: no shortfall); word counts
+            # are integers, so max(words, 1) divides the others exactly as they are.
+            cost = np.maximum(0.0, COVERAGE_FLOOR - hits / self._sums[words_key])
+            cost *= self._sums[("has_words", side, shift)]
+            self._sums[key] = cost
         return cost
 
     def _semantic(self, out: np.ndarray, f: dict[str, int], i: np.ndarray, j: np.ndarray,

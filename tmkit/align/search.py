@@ -46,7 +46,8 @@ def best_path(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -
     """Cheapest sequence of links from state (0, 0) to the band's last state (n, m_last).
 
     ``costs[t, cell]`` is the cost of a link of type ``types[t]`` starting at that band
-    cell (``inf`` where impossible). ``types`` must contain (0, 1).
+    cell (``inf`` where impossible); the search uses it as scratch space (its rows are
+    overwritten). ``types`` must contain (0, 1).
     """
     size = band.size
     n = band.rows - 1
@@ -64,13 +65,15 @@ def best_path(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -
         a, b = types[t]
         source, inside = band.index(rows - a, cols - b)
         gather[k] = np.where(inside, source, size)
-    # A view when the row types are contiguous (they are: link_types puts 0-1 first), not a copy.
-    first = row_types[0]
-    row_costs = costs[first:first + len(row_types)] if row_types == list(range(first, first + len(row_types))) \
-        else costs[row_types]
+    # Each row type's costs moved in place from the cell a link starts at to the cell it ends
+    # at (the source of sources outside the band is clipped: their total is inf anyway), so
+    # that a row's candidates read a slice of them, not a gather.
+    for k, t in enumerate(row_types):
+        costs[t] = costs[t][np.minimum(gather[k], size - 1)]
     row_type_ids = np.asarray(row_types)
-    flat_costs = np.ascontiguousarray(row_costs).reshape(-1)
-    type_offset = (np.arange(len(row_types), dtype=np.int64) * size)[:, None]
+    first = row_types[0]  # (a view when the row types are contiguous, as link_types puts them)
+    contiguous = row_types == list(range(first, first + len(row_types)))
+    arrive = costs[first:first + len(row_types)] if contiguous else costs[row_types]
     # Cost of 0-1 links from the start of each row to each cell, for the running minimum.
     # (The last cell of a row starts no 0-1 link within the row: its inf is not needed.)
     skips = np.zeros(size + 1)
@@ -87,10 +90,9 @@ def best_path(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -
             if band.lo[0] == 0:
                 best[0] = 0.0
         else:
-            source = gather[:, start:stop]
-            candidates = padded_total[source] + flat_costs[type_offset + np.minimum(source, size - 1)]
+            candidates = padded_total[gather[:, start:stop]] + arrive[:, start:stop]
             choice = candidates.argmin(axis=0)
-            best = candidates[choice, np.arange(stop - start)]
+            best = candidates.min(axis=0)
             choice = row_type_ids[choice]
         # 0-1 links along the row: cheapest of arriving here or skipping from the left.
         before = before_all[start:stop]
@@ -112,9 +114,11 @@ def _trace(band: Band, total: np.ndarray, back: np.ndarray, costs: np.ndarray,
     steps = []
     i, j = n, m
     while i or j:
-        t = int(back[offset[i] + j - lo[i]])
+        end = offset[i] + j - lo[i]
+        t = int(back[end])
         a, b = types[t]
         i, j = i - a, j - b
-        steps.append(Step(i, a, j, b, float(costs[t, offset[i] + j - lo[i]])))
+        # (best_path moved the costs of links with a >= 1 to the cell they end at)
+        steps.append(Step(i, a, j, b, float(costs[t, end if a else offset[i] + j - lo[i]])))
     steps.reverse()
     return steps
