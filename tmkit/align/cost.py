@@ -58,7 +58,7 @@ FEATURES = (
 )
 FEATURE_INDEX = {name: k for k, name in enumerate(FEATURES)}
 TYPE_FEATURES = {(1, 2): "type_1_2", (2, 1): "type_2_1", (2, 2): "type_2_2", (1, 3): "type_1_3", (3, 1): "type_3_1"}
-COST_BLOCK = 1 << 15  # cells whose features are computed together
+COST_BLOCK = 1 << 14  # cells whose features are computed together
 CSLS_NEIGHBOURS = 4  # CSLS (Conneau et al. 2018): a sentence's mean cosine with its k nearest
 SEMANTIC_FEATURES = frozenset(name for name in FEATURES if name.startswith("semantic"))
 COVERAGE_FLOOR = 0.2  # share of a sentence's words translated, under which it counts as untranslated
