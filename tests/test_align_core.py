@@ -170,3 +170,18 @@ def test_lexical_features_of_a_long_link_from_the_pair_evidence():
         shortfall = [max(0.0, 0.2 - zh_hits[r, j:j + b].sum() / totals.zh_words[r]) for r in range(i, i + a) if a > 1]
         shortfall += [max(0.0, 0.2 - en_hits[i:i + a, c].sum() / totals.en_words[c]) for c in range(j, j + b) if b > 1]
         assert x[FEATURES.index("coverage")] == pytest.approx(sum(shortfall))
+
+
+def test_span_norms_block_by_block(monkeypatch):
+    """The norms of summed runs of vectors, computed a few sentences at a time, are the ones
+    computed at once (the carried running sum makes them the same numbers)."""
+    import tmkit.align.cost as cost_module
+
+    vectors = np.random.default_rng(5).normal(size=(23, 6)).astype(np.float32)
+    whole = cost_module._span_norms(vectors, 4)
+    monkeypatch.setattr(cost_module, "SPAN_BLOCK", 5)
+    assert np.array_equal(cost_module._span_norms(vectors, 4), whole)
+    for w in range(1, 5):
+        want = [np.linalg.norm(vectors[k:k + w].astype(np.float64).sum(axis=0)) for k in range(23 - w + 1)]
+        np.testing.assert_allclose(whole[w, :23 - w + 1], want, rtol=1e-9)
+        assert not whole[w, 23 - w + 1:].any()

@@ -135,15 +135,27 @@ def _prefix(values: np.ndarray) -> np.ndarray:
     return out
 
 
+SPAN_BLOCK = 1024  # sentences whose span norms are computed together
+
+
 def _span_norms(vectors: np.ndarray, widths: int) -> np.ndarray:
-    """(widths + 1, n): norm of the sum of vectors k .. k+w-1 (row w; 0 past the end)."""
-    n = len(vectors)
-    prefix = np.zeros((n + 1, vectors.shape[1]), dtype=np.float64)
-    np.cumsum(vectors, axis=0, out=prefix[1:])
+    """(widths + 1, n): norm of the sum of vectors k .. k+w-1 (row w; 0 past the end).
+
+    Each sum is a difference of one float64 running sum over the text, computed a block of
+    sentences at a time from the running sum carried over: the whole of it at once would be
+    the largest array of a semantic alignment (4 KB a sentence, and as much again for the
+    differences and their squares)."""
+    n, d = vectors.shape
     out = np.zeros((widths + 1, n + 1))
-    for w in range(1, widths + 1):
-        count = max(0, n - w + 1)
-        out[w, :count] = np.linalg.norm(prefix[w : w + count] - prefix[:count], axis=1)
+    carry = np.zeros((1, d))
+    for k0 in range(0, n, SPAN_BLOCK):
+        k1 = min(n, k0 + SPAN_BLOCK)
+        reach = min(n, k1 + widths)
+        prefix = np.cumsum(np.concatenate([carry, vectors[k0:reach]]), axis=0)  # rows k0 .. reach
+        for w in range(1, widths + 1):
+            count = max(0, min(k1, n - w + 1) - k0)
+            out[w, k0 : k0 + count] = np.linalg.norm(prefix[w : w + count] - prefix[:count], axis=1)
+        carry = prefix[k1 - k0 : k1 - k0 + 1]
     return out
 
 
@@ -246,6 +258,9 @@ class LinkFeatures:
         if self._cells is not cells:  # other cells: other lines, other sums
             self._cells, self._current, self._lines, self._sums = cells, self._at(cells), {}, {}
         return self._current
+
+    def _forget(self) -> None:
+        self._cells, self._current, self._lines, self._sums = Ellipsis, (np.zeros(0, np.int64),) * 2, {}, {}
 
     def _line(self, side: str, name: str, shift: int, width: int) -> np.ndarray:
         """Sum of evidence ``name`` along row i + shift over columns [j, j + width) (side "row"), or
@@ -429,33 +444,45 @@ class LinkFeatures:
     def costs(self, weights: np.ndarray) -> np.ndarray:
         """(len(types), band.size): each link type's cost at each cell; inf where it runs past the end.
 
-        The same numbers as ``weights @ of_type(t)``, summed feature by feature (constant
-        features folded into one number, features of weight 0 skipped) instead of
-        materialising every feature of every type, and a block of cells at a time: the
-        line sums of one block are shared by all link types.
+        (The search asks for :meth:`block_costs` as it goes instead: the whole array is the
+        largest of an alignment.)
         """
         costs = np.full((len(self.types), self.band.size), np.inf)
+        for start in range(0, self.band.size, COST_BLOCK):
+            stop = min(start + COST_BLOCK, self.band.size)
+            costs[:, start:stop] = self.block_costs(weights, start, stop)
+        return costs
+
+    def block_costs(self, weights: np.ndarray, start: int, stop: int) -> np.ndarray:
+        """(len(types), stop - start): the costs of the links starting at cells start .. stop - 1.
+
+        The same numbers as ``weights @ of_type(t)``, summed feature by feature (constant
+        features folded into one number, features of weight 0 skipped) instead of
+        materialising every feature of every type; the line sums of the cells are shared by
+        all link types.
+        """
+        costs = np.full((len(self.types), stop - start), np.inf)
         weight = dict(zip(FEATURES, weights.tolist()))
         semantic_rows = [k for k, name in enumerate(FEATURES) if name in SEMANTIC_FEATURES and weight[name]]
-        for start in range(0, self.band.size, COST_BLOCK):
-            cells = np.arange(start, min(start + COST_BLOCK, self.band.size))
-            i, j = self._use(cells)
-            # _semantic writes its features into rows of a feature array, the others stay unused.
-            scratch = np.zeros((len(FEATURES), len(cells))) if self.semantic and semantic_rows else None
-            for t, (a, b) in enumerate(self.types):
-                valid = self.valid(t, cells)
-                terms = self._terms(a, b)
-                constant = sum(weight[name] * value for name, value in terms.items() if np.ndim(value) == 0)
-                cost = np.full(len(cells), constant)
-                for name, value in terms.items():
-                    if np.ndim(value) and weight[name]:
-                        cost += weight[name] * value
-                if scratch is not None and a and b:
-                    scratch[semantic_rows] = 0.0
-                    self._semantic(scratch, FEATURE_INDEX, i, j, a, b, terms["length_ratio"])
-                    for k in semantic_rows:
-                        cost += weights[k] * scratch[k]
-                costs[t, cells[valid]] = cost[valid]
+        cells = np.arange(start, stop)
+        i, j = self._use(cells)
+        # _semantic writes its features into rows of a feature array, the others stay unused.
+        scratch = np.zeros((len(FEATURES), len(cells))) if self.semantic and semantic_rows else None
+        for t, (a, b) in enumerate(self.types):
+            valid = self.valid(t, cells)
+            terms = self._terms(a, b)
+            constant = sum(weight[name] * value for name, value in terms.items() if np.ndim(value) == 0)
+            cost = np.full(len(cells), constant)
+            for name, value in terms.items():
+                if np.ndim(value) and weight[name]:
+                    cost += weight[name] * value
+            if scratch is not None and a and b:
+                scratch[semantic_rows] = 0.0
+                self._semantic(scratch, FEATURE_INDEX, i, j, a, b, terms["length_ratio"])
+                for k in semantic_rows:
+                    cost += weights[k] * scratch[k]
+            costs[t, valid] = cost[valid]
+        self._forget()  # the block's sums are not needed again
         return costs
 
 
