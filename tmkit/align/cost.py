@@ -58,7 +58,7 @@ FEATURES = (
 )
 FEATURE_INDEX = {name: k for k, name in enumerate(FEATURES)}
 TYPE_FEATURES = {(1, 2): "type_1_2", (2, 1): "type_2_1", (2, 2): "type_2_2", (1, 3): "type_1_3", (3, 1): "type_3_1"}
-COST_BLOCK = 1 << 14  # cells whose features are computed together
+COST_BLOCK = 1 << 13  # cells whose features are computed together
 CSLS_NEIGHBOURS = 4  # CSLS (Conneau et al. 2018): a sentence's mean cosine with its k nearest
 SEMANTIC_FEATURES = frozenset(name for name in FEATURES if name.startswith("semantic"))
 COVERAGE_FLOOR = 0.2  # share of a sentence's words translated, under which it counts as untranslated
@@ -223,8 +223,8 @@ class LinkFeatures:
     def valid(self, t: int, cells: np.ndarray | None = None) -> np.ndarray:
         """Links that stay inside both texts and, where both label paragraphs, inside one."""
         a, b = self.types[t]
-        i, j = self._at(cells)
-        ok = (i + a <= self.bitext.n) & (j + b <= self.bitext.m)
+        i, j = self._current if cells is self._cells else self._at(cells)
+        ok = (i <= self.bitext.n - a) & (j <= self.bitext.m - b)
         if self.labelled and (a > 1 or b > 1):
             ok &= (self._span("zh_opens", i + 1, a - 1) + self._span("en_opens", j + 1, b - 1)) == 0
         return ok
@@ -481,7 +481,10 @@ class LinkFeatures:
                 self._semantic(scratch, FEATURE_INDEX, i, j, a, b, terms["length_ratio"])
                 for k in semantic_rows:
                     cost += weights[k] * scratch[k]
-            costs[t, valid] = cost[valid]
+            if valid.all():
+                costs[t] = cost
+            else:
+                costs[t, valid] = cost[valid]
         self._forget()  # the block's sums are not needed again
         return costs
 

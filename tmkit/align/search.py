@@ -46,7 +46,7 @@ class Step:
 #: A function (start, stop) -> (len(types), stop - start) array: the costs of the links of
 #: every type starting at band cells start .. stop - 1 (``inf`` where impossible).
 CostBlocks = Callable[[int, int], np.ndarray]
-CHUNK_CELLS = 1 << 14  # cells (whole rows) whose link costs are asked for at a time
+CHUNK_CELLS = 1 << 13  # cells (whole rows) whose link costs are asked for at a time
 
 
 def best_path(band: Band, costs: np.ndarray | CostBlocks, types: Sequence[tuple[int, int]]) -> list[Step]:
