@@ -76,6 +76,7 @@ def best_path(band: Band, costs: np.ndarray | CostBlocks, types: Sequence[tuple[
     step_cost = np.full(size, np.inf)
     held, held_start = np.zeros((len(types), 0)), 0  # costs of the cells from held_start on
     skipped = 0.0  # running sum of the finite 0-1 costs of the cells before the chunk
+    positions: dict[int, np.ndarray] = {}  # arange(width), by width
     first_row = 0
     while first_row < band.rows:
         chunk_start = offsets[first_row]
@@ -116,7 +117,10 @@ def best_path(band: Band, costs: np.ndarray | CostBlocks, types: Sequence[tuple[
                 candidates += arrive[:, s:e]
                 choice = candidates.argmin(axis=0)
                 best = candidates.min(axis=0)
-                link = np.take_along_axis(arrive[:, s:e], choice[None, :], axis=0)[0]
+                across = positions.get(e - s)
+                if across is None:
+                    across = positions[e - s] = np.arange(e - s)
+                link = arrive[:, s:e][choice, across]
             # 0-1 links along the row: cheapest of arriving here or skipping from the left.
             before = before_all[s:e]
             run = np.minimum.accumulate(best - before)
