@@ -260,6 +260,7 @@ class LinkFeatures:
         return self._current
 
     def _forget(self) -> None:
+        """Drop the caches (a block's sums are about 2 KB a cell)."""
         self._cells, self._current, self._lines, self._sums = Ellipsis, (np.zeros(0, np.int64),) * 2, {}, {}
 
     def _line(self, side: str, name: str, shift: int, width: int) -> np.ndarray:

@@ -5,7 +5,9 @@ reach state (i, j) is the best over link types (a, b) of the best way to reach
 (i - a, j - b) plus the cost of that link. Rows are filled in order; within a row all
 link types with a >= 1 read finished rows only, so a whole row is one numpy gather
 and a minimum. The 0-1 link (one English sentence alone) reads the same row: it is a
-running minimum along the row, also one numpy call.
+running minimum along the row, also one numpy call. Link costs are asked for a run of
+rows at a time as the rows are reached, and dropped once no link can reach back to them,
+so the search holds a few numbers per state, not one per link type.
 """
 
 from __future__ import annotations
