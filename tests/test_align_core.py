@@ -114,3 +114,74 @@ def test_band_top_means_match_brute_force():
     rows, cols = band.cells()
     want = [np.sort(values[cols == c])[::-1][:4].mean() for c in range(m + 1)]
     np.testing.assert_allclose(sums.col_top_mean(values, 4), want)
+
+
+@pytest.mark.parametrize("semantic", [False, True])
+def test_search_costs_are_the_weighted_features(monkeypatch, semantic):
+    """costs() sums the features feature by feature, block by block, with shared line sums:
+    it must give what weights @ of_type(t) gives, for every weight (zero or not) and link type."""
+    from dataclasses import replace
+
+    import tmkit.align.cost as cost_module
+
+    zh = ["联合国大会决定设立委员会。", "会议于2009年7月31日结束。", "秘书长提出建议。", "天很冷。", "下雪了。",
+          "安全理事会审查报告。", "我们走吧。", "他来了。"] * 3
+    en = ["The General Assembly decided to establish a committee.", "The meeting ended on 31 July 2009.",
+          "The Secretary-General made recommendations.", "It is cold.", "It snowed.", "Let us go.",
+          "The Security Council reviewed the report.", "He came.", "Yes."] * 3
+    rng = np.random.default_rng(3)
+    bitext = bitext_features(zh, en, aligner_tokenizer(()), ["1."] + [None] * 7 + ["2."] + [None] * 15,
+                              ["1."] + [None] * 9 + ["3."] + [None] * 16)
+    if semantic:
+        bitext = replace(bitext, semantic=(rng.normal(size=(len(zh), 8)).astype(np.float32),
+                                           rng.normal(size=(len(en), 8)).astype(np.float32)))
+    path = [(0, 0)] + [(min(len(zh), k), min(len(en), k + k // 8)) for k in range(1, len(en))] + [(len(zh), len(en))]
+    band = band_around(path, len(zh), len(en), 3)
+    types = link_types(7)
+    weights = rng.normal(size=len(FEATURES))
+    weights[FEATURES.index("lexical_known")] = 0.0  # a weight of 0 is skipped, not mistaken
+    features = LinkFeatures(bitext, band, pair_evidence(bitext, band), unit_totals(bitext), LengthModel(1.0, 0.4),
+                            types, {1: 0.5, 2: 0.7})
+    assert features.labelled
+    monkeypatch.setattr(cost_module, "COST_BLOCK", 53)  # several blocks, one cut short
+    got = features.costs(weights)
+    for t in range(len(types)):
+        valid = features.valid(t)
+        assert valid.any()
+        np.testing.assert_allclose(got[t, valid], (weights @ features.of_type(t))[valid], rtol=1e-12, atol=1e-12)
+        assert np.isinf(got[t, ~valid]).all()
+
+
+def test_lexical_features_of_a_long_link_from_the_pair_evidence():
+    """The shared line sums give a link's lexical share and coverage as summed pair by pair."""
+    zh = ["联合国大会决定设立委员会。", "会议结束。", "秘书长提出建议。", "天很冷。", "下雪了。"]
+    en = ["The General Assembly decided.", "To establish a committee.", "The meeting ended.",
+          "The Secretary-General made recommendations.", "It is cold.", "It snowed."]
+    bitext = bitext_features(zh, en, aligner_tokenizer(()))
+    band = full_band(len(zh), len(en))
+    evidence, totals = pair_evidence(bitext, band), unit_totals(bitext)
+    features = LinkFeatures(bitext, band, evidence, unit_totals(bitext), LengthModel(1.0, 0.4), link_types(7))
+    zh_hits, en_hits = _dense(band, evidence.zh_hits, 5, 6), _dense(band, evidence.en_hits, 5, 6)
+    for a, b, i, j in [(2, 3, 0, 0), (1, 2, 2, 2), (3, 1, 1, 3), (2, 2, 3, 4)]:
+        x = features.of_type(features.types.index((a, b)))[:, band.index(np.array([i]), np.array([j]))[0][0]]
+        zh_known, en_known = totals.zh_known[i:i + a].sum(), totals.en_known[j:j + b].sum()
+        hits = (min(zh_hits[i:i + a, j:j + b].sum(), zh_known) + min(en_hits[i:i + a, j:j + b].sum(), en_known))
+        assert x[FEATURES.index("lexical")] == pytest.approx(hits / (zh_known + en_known))
+        shortfall = [max(0.0, 0.2 - zh_hits[r, j:j + b].sum() / totals.zh_words[r]) for r in range(i, i + a) if a > 1]
+        shortfall += [max(0.0, 0.2 - en_hits[i:i + a, c].sum() / totals.en_words[c]) for c in range(j, j + b) if b > 1]
+        assert x[FEATURES.index("coverage")] == pytest.approx(sum(shortfall))
+
+
+def test_span_norms_block_by_block(monkeypatch):
+    """The norms of summed runs of vectors, computed a few sentences at a time, are the ones
+    computed at once (the carried running sum makes them the same numbers)."""
+    import tmkit.align.cost as cost_module
+
+    vectors = np.random.default_rng(5).normal(size=(23, 6)).astype(np.float32)
+    whole = cost_module._span_norms(vectors, 4)
+    monkeypatch.setattr(cost_module, "SPAN_BLOCK", 5)
+    assert np.array_equal(cost_module._span_norms(vectors, 4), whole)
+    for w in range(1, 5):
+        want = [np.linalg.norm(vectors[k:k + w].astype(np.float64).sum(axis=0)) for k in range(23 - w + 1)]
+        np.testing.assert_allclose(whole[w, :23 - w + 1], want, rtol=1e-9)
+        assert not whole[w, 23 - w + 1:].any()

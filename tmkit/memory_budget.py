@@ -9,9 +9,10 @@ before aligning).
 
 The estimate is measured, not guessed: ``tmkit align --presegmented`` (sentence
 embeddings on, the default and the larger) on the Bible (6,301 + 5,000 sentences) and the
-same text twice over peaked at 358 and 509 MB, about 13.4 KB per sentence (both sides
-counted) over some 210 MB for Python, dictionary, termbase and encoder; ``--no-semantic``
-needs less (198 and 480 MB for the Bible once and four times: 8.3 KB per sentence). The
+same text two and four times over peaked at 306, 358 and 506 MB, about 6 KB per sentence
+(both sides counted; 4.6 KB from once to twice, 6.5 KB from twice to four times) over some
+240 MB for Python, dictionary, termbase and encoder; the estimate rounds both up.
+``--no-semantic`` needs less (159, 185 and 245 MB: 2.6 KB per sentence). The
 memory available is the kernel's ``MemAvailable``, or less where a cgroup (a container, a
 batch scheduler's job) sets a lower limit;
 ``TMKIT_MEMORY_LIMIT`` (``8G``, ``500MB``, bytes) overrides it.
@@ -28,7 +29,7 @@ from tmkit.errors import InputError
 __all__ = ["BYTES_PER_SENTENCE", "BASE_BYTES", "available_memory", "alignment_bytes", "check_file_sizes",
            "check_sentences"]
 
-BYTES_PER_SENTENCE = 14_000
+BYTES_PER_SENTENCE = 7_000
 BASE_BYTES = 250 * 2**20
 #: More bytes than almost any sentence takes in a text file (UN sentences: 100-200 bytes
 #: of UTF-8), so that the size check before reading never refuses what would have fit.

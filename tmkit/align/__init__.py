@@ -60,8 +60,8 @@ def link_features(bitext: Bitext, band: Band, length: LengthModel, types: Sequen
 
 def _search(bitext: Bitext, band: Band, model: CostModel, types: list[tuple[int, int]],
             shapes: Mapping[int, float] | None = None) -> list[Step]:
-    costs = link_features(bitext, band, model.length, types, shapes).costs(model.weights)
-    return best_path(band, costs, types)
+    features = link_features(bitext, band, model.length, types, shapes)
+    return best_path(band, lambda start, stop: features.block_costs(model.weights, start, stop), types)
 
 
 def _states(steps: Sequence[Step]) -> list[tuple[int, int]]:

@@ -56,8 +56,9 @@ FEATURES = (
     "semantic", "semantic_margin", "semantic_x_length", "semantic_weakest", "semantic_unmatched_best",
     "semantic_csls", "semantic_x_extra",
 )
+FEATURE_INDEX = {name: k for k, name in enumerate(FEATURES)}
 TYPE_FEATURES = {(1, 2): "type_1_2", (2, 1): "type_2_1", (2, 2): "type_2_2", (1, 3): "type_1_3", (3, 1): "type_3_1"}
-COST_BLOCK = 1 << 15  # cells whose features are computed together
+COST_BLOCK = 1 << 13  # cells whose features are computed together
 CSLS_NEIGHBOURS = 4  # CSLS (Conneau et al. 2018): a sentence's mean cosine with its k nearest
 SEMANTIC_FEATURES = frozenset(name for name in FEATURES if name.startswith("semantic"))
 COVERAGE_FLOOR = 0.2  # share of a sentence's words translated, under which it counts as untranslated
@@ -134,15 +135,27 @@ def _prefix(values: np.ndarray) -> np.ndarray:
     return out
 
 
+SPAN_BLOCK = 1024  # sentences whose span norms are computed together
+
+
 def _span_norms(vectors: np.ndarray, widths: int) -> np.ndarray:
-    """(widths + 1, n): norm of the sum of vectors k .. k+w-1 (row w; 0 past the end)."""
-    n = len(vectors)
-    prefix = np.zeros((n + 1, vectors.shape[1]), dtype=np.float64)
-    np.cumsum(vectors, axis=0, out=prefix[1:])
+    """(widths + 1, n): norm of the sum of vectors k .. k+w-1 (row w; 0 past the end).
+
+    Each sum is a difference of one float64 running sum over the text, computed a block of
+    sentences at a time from the running sum carried over: the whole of it at once would be
+    the largest array of a semantic alignment (4 KB a sentence, and as much again for the
+    differences and their squares)."""
+    n, d = vectors.shape
     out = np.zeros((widths + 1, n + 1))
-    for w in range(1, widths + 1):
-        count = max(0, n - w + 1)
-        out[w, :count] = np.linalg.norm(prefix[w : w + count] - prefix[:count], axis=1)
+    carry = np.zeros((1, d))
+    for k0 in range(0, n, SPAN_BLOCK):
+        k1 = min(n, k0 + SPAN_BLOCK)
+        reach = min(n, k1 + widths)
+        prefix = np.cumsum(np.concatenate([carry, vectors[k0:reach]]), axis=0)  # rows k0 .. reach
+        for w in range(1, widths + 1):
+            count = max(0, min(k1, n - w + 1) - k0)
+            out[w, k0 : k0 + count] = np.linalg.norm(prefix[w : w + count] - prefix[:count], axis=1)
+        carry = prefix[k1 - k0 : k1 - k0 + 1]
     return out
 
 
@@ -157,6 +170,7 @@ class LinkFeatures:
         self._cells: object = Ellipsis  # the cells (None: all) whose line geometries are in _lines
         self._current: tuple[np.ndarray, np.ndarray] = (np.zeros(0, np.int64), np.zeros(0, np.int64))
         self._lines: dict[tuple[str, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._sums: dict[tuple, np.ndarray] = {}  # line sums, spans and rectangles of the same cells
         self.totals = totals
         self.sums = BandSums.of(band, bitext.m)
         self.i, self.j = band.cells()
@@ -209,8 +223,8 @@ class LinkFeatures:
     def valid(self, t: int, cells: np.ndarray | None = None) -> np.ndarray:
         """Links that stay inside both texts and, where both label paragraphs, inside one."""
         a, b = self.types[t]
-        i, j = self._at(cells)
-        ok = (i + a <= self.bitext.n) & (j + b <= self.bitext.m)
+        i, j = self._current if cells is self._cells else self._at(cells)
+        ok = (i <= self.bitext.n - a) & (j <= self.bitext.m - b)
         if self.labelled and (a > 1 or b > 1):
             ok &= (self._span("zh_opens", i + 1, a - 1) + self._span("en_opens", j + 1, b - 1)) == 0
         return ok
@@ -239,78 +253,154 @@ class LinkFeatures:
     def _col_sum(self, prefix: np.ndarray, shift: int, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
         return self.sums.row_sum_at(prefix, self._geometry("col", shift), start, stop)
 
+    def _use(self, cells: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """The (i, j) of ``cells``, which the caches of line geometries and sums now refer to."""
+        if self._cells is not cells:  # other cells: other lines, other sums
+            self._cells, self._current, self._lines, self._sums = cells, self._at(cells), {}, {}
+        return self._current
+
+    def _forget(self) -> None:
+        """Drop the caches (a block's sums are about 2 KB a cell)."""
+        self._cells, self._current, self._lines, self._sums = Ellipsis, (np.zeros(0, np.int64),) * 2, {}, {}
+
+    def _line(self, side: str, name: str, shift: int, width: int) -> np.ndarray:
+        """Sum of evidence ``name`` along row i + shift over columns [j, j + width) (side "row"), or
+        along column j + shift over rows [i, i + width), at the current cells. Kept while the
+        cells are the same: link types of the same width share it, and a rectangle's rows
+        are the coverage's too."""
+        key = (side, name, shift, width)
+        total = self._sums.get(key)
+        if total is None:
+            prefix = (self.rows if side == "row" else self.cols)[name]
+            lo, hi, base = self._geometry(side, shift)
+            start = self._current[1] if side == "row" else self._current[0]
+            first_key = (side, name, shift, None)
+            first = self._sums.get(first_key)
+            if first is None:
+                first = self._sums[first_key] = prefix[base + np.clip(start, lo, hi)]
+            total = self._sums[key] = prefix[base + np.clip(start + width, lo, hi)] - first
+        return total
+
     def _rect(self, name: str, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
-        prefix = self.rows[name]
-        return sum(self._row_sum(prefix, r, j, j + b) for r in range(a))
+        """Sum of row evidence ``name`` over [i, i + a) x [j, j + b); ``i, j`` are the current
+        cells. Built row by row on the a - 1 rectangle (kept while the cells are the same)."""
+        key = ("rect", name, a, b)
+        total = self._sums.get(key)
+        if total is None:
+            below = 0 if a == 1 else self._rect(name, i, j, a - 1, b)
+            total = self._sums[key] = below + self._line("row", name, a - 1, b)
+        return total
+
+    def _col_rect(self, name: str, a: int, b: int) -> np.ndarray:
+        """:meth:`_rect` for column evidence: built column by column."""
+        key = ("col_rect", name, a, b)
+        total = self._sums.get(key)
+        if total is None:
+            left = 0 if b == 1 else self._col_rect(name, a, b - 1)
+            total = self._sums[key] = left + self._line("col", name, b - 1, a)
+        return total
+
+    def _unit_span(self, name: str, count: int) -> np.ndarray:
+        """:meth:`_span` of ``count`` units from the current cells' row (zh_*) or column (en_*)."""
+        key = ("span", name, count)
+        total = self._sums.get(key)
+        if total is None:
+            start = self._current[0] if name.startswith("zh") else self._current[1]
+            total = self._sums[key] = self._span(name, start, count)
+        return total
 
     def of_type(self, t: int, cells: np.ndarray | None = None) -> np.ndarray:
         """(len(FEATURES), cells): the features of a link of type ``types[t]`` starting at each cell."""
         a, b = self.types[t]
-        i, j = self._at(cells)
-        if self._cells is not cells:  # other cells: other lines
-            self._cells, self._current, self._lines = cells, (i, j), {}
+        i, j = self._use(cells)
         out = np.zeros((len(FEATURES), len(i)))
-        f = {name: k for k, name in enumerate(FEATURES)}
-        out[f["shape_surprise"]] = self.shapes.get(shape_class(a, b), 0.0)
+        terms = self._terms(a, b)
+        for name, value in terms.items():
+            out[FEATURE_INDEX[name]] = value
+        if self.semantic and a and b:
+            self._semantic(out, FEATURE_INDEX, i, j, a, b, terms["length_ratio"])
+        return out
+
+    def _terms(self, a: int, b: int) -> dict[str, float | np.ndarray]:
+        """The features of an a-b link at the current cells, by name (constants as numbers),
+        except the semantic features of a matched link (:meth:`_semantic`); absent ones are 0."""
+        i, j = self._current
+        cells = self._cells
+        terms: dict[str, float | np.ndarray] = {"shape_surprise": self.shapes.get(shape_class(a, b), 0.0)}
         if a == 0 or b == 0:
-            out[f["unmatched"]] = 1.0
+            terms["unmatched"] = 1.0
             if a:
                 lengths = self.bitext.zh_length[np.minimum(i, self.bitext.n - 1)] / self.zh_mean_length
             else:
                 lengths = self.bitext.en_length[np.minimum(j, self.bitext.m - 1)] / self.en_mean_length
-            out[f["unmatched_length"]] = np.minimum(lengths, 5.0)
-            out[f["unmatched_best_lexical"]] = self.zh_best_lexical[i] if a else self.en_best_lexical[j]
+            terms["unmatched_length"] = np.minimum(lengths, 5.0)
+            terms["unmatched_best_lexical"] = self.zh_best_lexical[i] if a else self.en_best_lexical[j]
             if self.semantic:
-                out[f["semantic_unmatched_best"]] = self.zh_best_semantic[i] if a else self.en_best_semantic[j]
-            return out
-        out[f["matched"]] = 1.0
-        out[f["extra_sentences"]] = a + b - 2
-        out[f["both_sides_many"]] = min(a, b) - 1
+                terms["semantic_unmatched_best"] = self.zh_best_semantic[i] if a else self.en_best_semantic[j]
+            return terms
+        terms["matched"] = 1.0
+        terms["extra_sentences"] = a + b - 2
+        terms["both_sides_many"] = min(a, b) - 1
         if (a, b) in TYPE_FEATURES:
-            out[f[TYPE_FEATURES[a, b]]] = 1.0
-        zh_length, en_length = self._span("zh_length", i, a), self._span("en_length", j, b)
-        out[f["length_z2"]] = self.length.z2(zh_length, en_length)
-        ratio = self.length.ratio(zh_length, en_length)
-        out[f["length_ratio"]] = ratio
+            terms[TYPE_FEATURES[a, b]] = 1.0
+        zh_length, en_length = self._unit_span("zh_length", a), self._unit_span("en_length", b)
+        terms["length_z2"] = self.length.z2(zh_length, en_length)
+        terms["length_ratio"] = self.length.ratio(zh_length, en_length)
         # Lexical share: a word translated in two sentences of the link counts once (the caps).
-        zh_known, en_known = self._span("zh_known", i, a), self._span("en_known", j, b)
+        zh_known, en_known = self._unit_span("zh_known", a), self._unit_span("en_known", b)
         zh_hits = self._rect("zh_hits", i, j, a, b)
-        en_hits = sum(self._col_sum(self.cols["en_hits"], c, i, i + a) for c in range(b))
+        en_hits = self._col_rect("en_hits", a, b)
         known = zh_known + en_known
         hits = np.minimum(zh_hits, zh_known) + np.minimum(en_hits, en_known)
-        out[f["lexical"]] = np.divide(hits, known, out=np.zeros(len(i)), where=known > 0)
-        out[f["lexical_known"]] = known > 0
-        out[f["lexical_x_extra"]] = out[f["lexical"]] * (a + b - 2)
+        # (known counts words, so where it is 0 so are the hits: 0 / 1; a masked divide is slower)
+        lexical = hits / np.maximum(known, 1.0)
+        terms["lexical"] = lexical
+        terms["lexical_known"] = (known > 0).astype(np.float64)
+        terms["lexical_x_extra"] = lexical * (a + b - 2)
         if a > 1 or b > 1:
-            out[f["coverage"]] = self._coverage(i, j, a, b)
-        zh_anchors, en_anchors = self._span("zh_anchors", i, a), self._span("en_anchors", j, b)
+            terms["coverage"] = self._coverage(a, b)
+        zh_anchors, en_anchors = self._unit_span("zh_anchors", a), self._unit_span("en_anchors", b)
         matched = np.minimum(self._rect("anchors", i, j, a, b), np.minimum(zh_anchors, en_anchors))
-        out[f["anchor_match"]] = np.minimum(matched, MAX_ANCHORS)
-        out[f["anchor_miss"]] = np.minimum(zh_anchors + en_anchors - 2 * matched, MAX_ANCHORS)
-        out[f["label_same"]] = self.label_same if cells is None else self.label_same[cells]
-        out[f["label_different"]] = self.label_different if cells is None else self.label_different[cells]
-        if self.semantic:
-            self._semantic(out, f, i, j, a, b, ratio)
-        return out
+        terms["anchor_match"] = np.minimum(matched, MAX_ANCHORS)
+        terms["anchor_miss"] = np.minimum(zh_anchors + en_anchors - 2 * matched, MAX_ANCHORS)
+        if self.labelled:  # (both labels are -1 everywhere otherwise: the two features are 0)
+            terms["label_same"] = self.label_same if cells is None else self.label_same[cells]
+            terms["label_different"] = self.label_different if cells is None else self.label_different[cells]
+        return terms
 
-    def _coverage(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
+    def _coverage(self, a: int, b: int) -> np.ndarray:
         """Every sentence of a many-sentence link must itself be (partly) translated.
 
         The link's lexical share is over all its words, so an untranslated sentence merged
         into a well-matched neighbour dilutes it only a little; each sentence whose own share
         of translated words falls below COVERAGE_FLOOR adds the shortfall.
         """
-        totals = self.totals
-        cost = np.zeros(len(i))
-        sides = []
-        if a > 1:
-            sides += [(totals.zh_words, i + r, self._row_sum(self.rows["zh_hits"], r, j, j + b)) for r in range(a)]
-        if b > 1:
-            sides += [(totals.en_words, j + c, self._col_sum(self.cols["en_hits"], c, i, i + a)) for c in range(b)]
-        for words, unit, hits in sides:
-            unit_words = words[np.minimum(unit, len(words) - 1)]
-            share = np.divide(hits, unit_words, out=np.ones(len(i)), where=unit_words > 0)
-            cost += np.maximum(0.0, COVERAGE_FLOOR - share)
+        cost = np.zeros(len(self._current[0]))
+        for r in range(a if a > 1 else 0):
+            cost += self._shortfall("row", r, b)
+        for c in range(b if b > 1 else 0):
+            cost += self._shortfall("col", c, a)
+        return cost
+
+    def _shortfall(self, side: str, shift: int, width: int) -> np.ndarray:
+        """How far Chinese sentence i + shift (side "row") or English sentence j + shift falls
+        short of COVERAGE_FLOOR in a link reaching ``width`` sentences across, at the current cells."""
+        key = ("shortfall", side, shift, width)
+        cost = self._sums.get(key)
+        if cost is None:
+            words_key = ("words", side, shift)
+            if words_key not in self._sums:
+                i, j = self._current
+                words, unit = (self.totals.zh_words, i + shift) if side == "row" else (self.totals.en_words, j + shift)
+                unit_words = words[np.minimum(unit, len(words) - 1)]
+                self._sums[words_key] = np.maximum(unit_words, 1.0)
+                self._sums[("has_words", side, shift)] = (unit_words > 0).astype(np.float64)
+            hits = self._line(side, "zh_hits" if side == "row" else "en_hits", shift, width)
+            # A sentence without words counts as translated (share 1: no shortfall); word counts
+            # are integers, so max(words, 1) divides the others exactly as they are.
+            cost = np.maximum(0.0, COVERAGE_FLOOR - hits / self._sums[words_key])
+            cost *= self._sums[("has_words", side, shift)]
+            self._sums[key] = cost
         return cost
 
     def _semantic(self, out: np.ndarray, f: dict[str, int], i: np.ndarray, j: np.ndarray,
@@ -353,15 +443,50 @@ class LinkFeatures:
             out[f["semantic_weakest"]] = cosine - weakest
 
     def costs(self, weights: np.ndarray) -> np.ndarray:
-        """(len(types), band.size): each link type's cost at each cell; inf where it runs past the end."""
+        """(len(types), band.size): each link type's cost at each cell; inf where it runs past the end.
+
+        (The search asks for :meth:`block_costs` as it goes instead: the whole array is the
+        largest of an alignment.)
+        """
         costs = np.full((len(self.types), self.band.size), np.inf)
-        # A block of cells at a time: all features of all cells at once would be the largest
-        # array of the whole alignment (about 300 bytes a cell).
         for start in range(0, self.band.size, COST_BLOCK):
-            cells = np.arange(start, min(start + COST_BLOCK, self.band.size))
-            for t in range(len(self.types)):
-                valid = self.valid(t, cells)
-                costs[t, cells[valid]] = (weights @ self.of_type(t, cells))[valid]
+            stop = min(start + COST_BLOCK, self.band.size)
+            costs[:, start:stop] = self.block_costs(weights, start, stop)
+        return costs
+
+    def block_costs(self, weights: np.ndarray, start: int, stop: int) -> np.ndarray:
+        """(len(types), stop - start): the costs of the links starting at cells start .. stop - 1.
+
+        The same numbers as ``weights @ of_type(t)``, summed feature by feature (constant
+        features folded into one number, features of weight 0 skipped) instead of
+        materialising every feature of every type; the line sums of the cells are shared by
+        all link types.
+        """
+        costs = np.full((len(self.types), stop - start), np.inf)
+        weight = dict(zip(FEATURES, weights.tolist()))
+        semantic_rows = [k for k, name in enumerate(FEATURES) if name in SEMANTIC_FEATURES and weight[name]]
+        cells = np.arange(start, stop)
+        i, j = self._use(cells)
+        # _semantic writes its features into rows of a feature array, the others stay unused.
+        scratch = np.zeros((len(FEATURES), len(cells))) if self.semantic and semantic_rows else None
+        for t, (a, b) in enumerate(self.types):
+            valid = self.valid(t, cells)
+            terms = self._terms(a, b)
+            constant = sum(weight[name] * value for name, value in terms.items() if np.ndim(value) == 0)
+            cost = np.full(len(cells), constant)
+            for name, value in terms.items():
+                if np.ndim(value) and weight[name]:
+                    cost += weight[name] * value
+            if scratch is not None and a and b:
+                scratch[semantic_rows] = 0.0
+                self._semantic(scratch, FEATURE_INDEX, i, j, a, b, terms["length_ratio"])
+                for k in semantic_rows:
+                    cost += weights[k] * scratch[k]
+            if valid.all():
+                costs[t] = cost
+            else:
+                costs[t, valid] = cost[valid]
+        self._forget()  # the block's sums are not needed again
         return costs
 
 

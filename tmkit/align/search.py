@@ -5,13 +5,16 @@ reach state (i, j) is the best over link types (a, b) of the best way to reach
 (i - a, j - b) plus the cost of that link. Rows are filled in order; within a row all
 link types with a >= 1 read finished rows only, so a whole row is one numpy gather
 and a minimum. The 0-1 link (one English sentence alone) reads the same row: it is a
-running minimum along the row, also one numpy call.
+running minimum along the row, also one numpy call. Link costs are asked for a run of
+rows at a time as the rows are reached, and dropped once no link can reach back to them,
+so the search holds a few numbers per state, not one per link type.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -42,79 +45,133 @@ class Step:
     cost: float
 
 
-def best_path(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -> list[Step]:
+#: A function (start, stop) -> (len(types), stop - start) array: the costs of the links of
+#: every type starting at band cells start .. stop - 1 (``inf`` where impossible).
+CostBlocks = Callable[[int, int], np.ndarray]
+CHUNK_CELLS = 1 << 13  # cells (whole rows) whose link costs are asked for at a time
+
+
+def best_path(band: Band, costs: np.ndarray | CostBlocks, types: Sequence[tuple[int, int]]) -> list[Step]:
     """Cheapest sequence of links from state (0, 0) to the band's last state (n, m_last).
 
     ``costs[t, cell]`` is the cost of a link of type ``types[t]`` starting at that band
-    cell (``inf`` where impossible). ``types`` must contain (0, 1).
+    cell (``inf`` where impossible), given as the whole array or as :data:`CostBlocks`, which
+    the search calls for consecutive runs of whole rows: then only the costs of the rows a
+    link can still reach back to are held (the whole array is 30 floats a cell, the largest
+    of an alignment). ``types`` must contain (0, 1).
     """
+    if isinstance(costs, np.ndarray):
+        table = costs
+        costs = lambda start, stop: table[:, start:stop]  # noqa: E731
     size = band.size
     n = band.rows - 1
     m = int(band.hi[n]) - 1
     skip_type = types.index((0, 1))
-    skip_cost = costs[skip_type]
     row_types = [t for t, (a, _) in enumerate(types) if a > 0]
-    rows, cols = band.cells()
-    # gather[k, cell]: the cell a link of row_types[k] ending at this cell starts from, or
-    # `size` for sources outside the band (where `total` holds inf). The candidate is the cost
-    # of reaching the source plus the link's cost there, gathered row by row: no array of
-    # every cell's candidates is kept.
-    gather = np.empty((len(row_types), size), dtype=np.int64 if size >= 2**31 - 1 else np.int32)
-    for k, t in enumerate(row_types):
-        a, b = types[t]
-        source, inside = band.index(rows - a, cols - b)
-        gather[k] = np.where(inside, source, size)
-    # A view when the row types are contiguous (they are: link_types puts 0-1 first), not a copy.
-    first = row_types[0]
-    row_costs = costs[first:first + len(row_types)] if row_types == list(range(first, first + len(row_types))) \
-        else costs[row_types]
-    row_type_ids = np.asarray(row_types)
-    flat_costs = np.ascontiguousarray(row_costs).reshape(-1)
-    type_offset = (np.arange(len(row_types), dtype=np.int64) * size)[:, None]
-    # Cost of 0-1 links from the start of each row to each cell, for the running minimum.
-    # (The last cell of a row starts no 0-1 link within the row: its inf is not needed.)
-    skips = np.zeros(size + 1)
-    np.cumsum(np.where(np.isfinite(skip_cost), skip_cost, 0.0), out=skips[1:])
-    before_all = skips[:-1] - np.repeat(skips[band.offset[:-1]], band.hi - band.lo)
+    reach = max(a for a, _ in types)  # rows back that a link can start
+    offsets = band.offset.tolist()
     padded_total = np.full(size + 1, np.inf)
     total = padded_total[:-1]
-    back = np.full(size, -1, dtype=np.int16)
-    for i in range(band.rows):
-        start, stop = int(band.offset[i]), int(band.offset[i + 1])
-        if i == 0:
-            best = np.full(stop - start, np.inf)
-            choice = np.full(stop - start, -1, dtype=np.int64)
-            if band.lo[0] == 0:
-                best[0] = 0.0
-        else:
-            source = gather[:, start:stop]
-            candidates = padded_total[source] + flat_costs[type_offset + np.minimum(source, size - 1)]
-            choice = candidates.argmin(axis=0)
-            best = candidates[choice, np.arange(stop - start)]
-            choice = row_type_ids[choice]
-        # 0-1 links along the row: cheapest of arriving here or skipping from the left.
-        before = before_all[start:stop]
-        run = np.minimum.accumulate(best - before) + before
-        # (the tolerance keeps the rounding error of best - before + before from passing
-        # for a cheaper path from the left)
-        from_left = run < best - 1e-7
-        run = np.where(from_left, run, best)
-        total[start:stop] = run
-        back[start:stop] = np.where(from_left, skip_type, choice)
-    return _trace(band, total, back, costs, types, n, m)
+    # back[cell]: k of row_types[k], or len(row_types) for a 0-1 link (types by _trace);
+    # step_cost[cell]: the cost of that link, for the path's steps.
+    back = np.full(size, len(row_types), dtype=np.int16)
+    step_cost = np.full(size, np.inf)
+    held, held_start = np.zeros((len(types), 0)), 0  # costs of the cells from held_start on
+    skipped = 0.0  # running sum of the finite 0-1 costs of the cells before the chunk
+    positions: dict[int, np.ndarray] = {}  # arange(width), by width
+    first_row = 0
+    while first_row < band.rows:
+        chunk_start = offsets[first_row]
+        end_row = max(first_row + 1, bisect.bisect_right(offsets, chunk_start + CHUNK_CELLS, first_row) - 1)
+        end_row = min(end_row, band.rows)
+        chunk_stop = offsets[end_row]
+        chunk = np.asarray(costs(chunk_start, chunk_stop), dtype=np.float64)
+        keep = offsets[max(0, first_row - reach)]
+        held = np.concatenate([held[:, keep - held_start:], chunk], axis=1)
+        held_start = keep
+        # arrive[k, cell]: the cost of a link of row_types[k] ending at the cell, read where it
+        # starts (held); source[k, cell]: where it starts, or `size` outside the band (where
+        # `total` holds inf).
+        source = _sources(band, [types[t] for t in row_types], first_row, end_row)
+        arrive = np.empty(source.shape)
+        for k, t in enumerate(row_types):
+            arrive[k] = held[t][np.clip(source[k] - held_start, 0, held.shape[1] - 1)]
+        # Cost of 0-1 links from the start of each row to each cell, for the running minimum:
+        # differences of one running sum over the band, carried from chunk to chunk.
+        # (The last cell of a row starts no 0-1 link within the row: its inf is not needed.)
+        skip_cost = chunk[skip_type]
+        skips = np.cumsum(np.concatenate(([skipped], np.where(np.isfinite(skip_cost), skip_cost, 0.0))))
+        skipped = float(skips[-1])
+        widths = band.hi[first_row:end_row] - band.lo[first_row:end_row]
+        before_all = skips[:-1] - np.repeat(skips[band.offset[first_row:end_row] - chunk_start], widths)
+        skip_from_left = np.concatenate(([np.inf], skip_cost[:-1]))  # (a row's first cell has none)
+        for i in range(first_row, end_row):
+            start, stop = offsets[i], offsets[i + 1]
+            s, e = start - chunk_start, stop - chunk_start
+            if i == 0:
+                best = np.full(stop - start, np.inf)
+                choice = np.full(stop - start, len(row_types), dtype=np.int64)
+                link = best
+                if band.lo[0] == 0:
+                    best[0] = 0.0
+            else:
+                candidates = padded_total[source[:, s:e]]
+                candidates += arrive[:, s:e]
+                choice = candidates.argmin(axis=0)
+                best = candidates.min(axis=0)
+                across = positions.get(e - s)
+                if across is None:
+                    across = positions[e - s] = np.arange(e - s)
+                link = arrive[:, s:e][choice, across]
+            # 0-1 links along the row: cheapest of arriving here or skipping from the left.
+            before = before_all[s:e]
+            run = np.minimum.accumulate(best - before)
+            run += before
+            # (the tolerance keeps the rounding error of best - before + before from passing
+            # for a cheaper path from the left)
+            from_left = run < best - 1e-7
+            total[start:stop] = np.where(from_left, run, best)
+            back[start:stop] = np.where(from_left, len(row_types), choice)
+            step_cost[start:stop] = np.where(from_left, skip_from_left[s:e], link)
+        first_row = end_row
+    return _trace(band, total, back, step_cost, types, row_types + [skip_type], n, m)
 
 
-def _trace(band: Band, total: np.ndarray, back: np.ndarray, costs: np.ndarray,
-           types: Sequence[tuple[int, int]], n: int, m: int) -> list[Step]:
+def _sources(band: Band, shapes: list[tuple[int, int]], first_row: int, end_row: int) -> np.ndarray:
+    """(len(shapes), cells of rows first_row .. end_row - 1): the cell where a link of each
+    shape ending at each of these cells starts, or band.size where that is outside the band
+    (Band.index, with the rows above spread over the cells, as they are in row order)."""
+    widths = band.hi[first_row:end_row] - band.lo[first_row:end_row]
+    start = int(band.offset[first_row])
+    cols = np.arange(start, int(band.offset[end_row])) - np.repeat(
+        band.offset[first_row:end_row] - band.lo[first_row:end_row], widths)
+    out = np.empty((len(shapes), len(cols)), dtype=np.int64)
+    for a in sorted({a for a, _ in shapes}):
+        above = np.arange(first_row, end_row) - a
+        exists = above >= 0
+        above = np.maximum(above, 0)
+        base = np.repeat(band.offset[above] - band.lo[above], widths)
+        lo = np.repeat(np.where(exists, band.lo[above], np.iinfo(np.int64).max), widths)
+        hi = np.repeat(band.hi[above], widths)
+        for k, (shape_a, b) in enumerate(shapes):
+            if shape_a == a:
+                left = cols - b
+                out[k] = np.where((left >= lo) & (left < hi), base + left, band.size)
+    return out
+
+
+def _trace(band: Band, total: np.ndarray, back: np.ndarray, step_cost: np.ndarray,
+           types: Sequence[tuple[int, int]], back_types: list[int], n: int, m: int) -> list[Step]:
     lo, hi, offset = band.lo.tolist(), band.hi.tolist(), band.offset.tolist()
     if not lo[n] <= m < hi[n] or not np.isfinite(total[offset[n] + m - lo[n]]):
         raise RuntimeError("the search band does not reach the end of the texts")
     steps = []
     i, j = n, m
     while i or j:
-        t = int(back[offset[i] + j - lo[i]])
+        end = offset[i] + j - lo[i]
+        t = back_types[int(back[end])]
         a, b = types[t]
         i, j = i - a, j - b
-        steps.append(Step(i, a, j, b, float(costs[t, offset[i] + j - lo[i]])))
+        steps.append(Step(i, a, j, b, float(step_cost[end])))
     steps.reverse()
     return steps
