@@ -1,4 +1,4 @@
-"""Multilingual sentence embeddings for the aligner (optional: ``pip install 'tmkit[semantic]'``).
+"""Multilingual sentence embeddings for the aligner (on by default; ``--no-semantic`` turns them off).
 
 Length and dictionary evidence cannot tell a sentence's translation from its neighbour's when
 both are about as long and share the same terms; a multilingual sentence encoder can, because
@@ -11,11 +11,12 @@ forward pass is plain numpy and the tokenizer pure Python, so it runs offline an
 machine tmkit runs on. Nothing is fetched at run time: the package opens only its own two
 resource files.
 
-It is optional (an extra) because it adds 32 MB on disk, about 2 s of loading and 150 MB of
-memory, and its gain has to be weighed against that (``bench/semantic.py`` measures both).
+It adds 32 MB on disk, about 2 s of loading and ~120 MB of memory; it is installed with tmkit
+and used by default because it is what makes free translation alignable (README, *Why
+embeddings are on by default*). ``tmkit[semantic]`` remains as an empty extra for old scripts.
 
 Threads: the encoder limits numpy's BLAS to ``threads`` threads with ``threadpoolctl`` when
-that is installed (the ``fast`` extra of the package, which ``tmkit[semantic]`` installs) and
+that is installed (the ``fast`` extra of the package, which tmkit installs) and
 leaves BLAS alone otherwise. tmkit asks for one thread, as the aligner runs on one core and
 batch alignment runs one process per core.
 """
