@@ -185,3 +185,31 @@ def test_span_norms_block_by_block(monkeypatch):
         want = [np.linalg.norm(vectors[k:k + w].astype(np.float64).sum(axis=0)) for k in range(23 - w + 1)]
         np.testing.assert_allclose(whole[w, :23 - w + 1], want, rtol=1e-9)
         assert not whole[w, 23 - w + 1:].any()
+
+
+def test_words_count_by_their_idf_in_the_text():
+    from scipy import sparse
+
+    from tmkit.align.features import idf_weighted
+
+    # Four sentences: word 0 in all of them, word 1 in one (twice), word 2 in two.
+    counts = sparse.csr_matrix(np.array([[1, 2, 1], [1, 0, 1], [1, 0, 0], [1, 0, 0]], dtype=np.float64))
+    weighted = idf_weighted(counts).toarray()
+    assert weighted[:, 0] == pytest.approx([1.0] * 4)  # everywhere: weight 1, like a plain count
+    assert weighted[0, 1] == pytest.approx(2 * (1 + np.log(5 / 2)))  # rare: counts more, per occurrence
+    assert weighted[0, 2] == pytest.approx(1 + np.log(5 / 3))
+    assert weighted[0, 1] / 2 > weighted[0, 2] > weighted[0, 0]
+
+
+def test_bitext_words_and_totals_are_idf_weighted():
+    """What the lexical share divides by: a sentence's words at their idf weights."""
+    tokenizer = aligner_tokenizer(())
+    zh = ["联合国发表了报告。", "联合国召开了会议。", "联合国通过了决议。"]
+    en = ["The report was issued.", "The meeting was held.", "The resolution was adopted."]
+    bitext = bitext_features(zh, en, tokenizer)
+    totals = unit_totals(bitext)
+    # 联合国 is in every Chinese sentence (weight 1); the other content words once (weight > 1)
+    words = bitext.zh_words.toarray()
+    assert words.max() > 1.0 and words[words > 0].min() == pytest.approx(1.0)
+    assert totals.zh_words == pytest.approx(words.sum(axis=1))
+    assert totals.zh_words[0] > np.count_nonzero(words[0])
