@@ -43,7 +43,7 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from align import Dataset, load_aligner_eval, load_mac, load_tico  # noqa: E402
 
-from tmkit.align import FINE_MARGIN, AlignOptions, align_steps, link_features, prepare  # noqa: E402
+from tmkit.align import AlignOptions, align_steps, link_features, prepare  # noqa: E402
 from tmkit.align import weights as current  # noqa: E402
 from tmkit.align.band import Band, band_around  # noqa: E402
 from tmkit.align.cost import FEATURES, SEMANTIC_FEATURES  # noqa: E402
@@ -112,6 +112,7 @@ def vectors_of(zh: list[str], en: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return _VECTORS[key]
 
 
+FIT_MARGIN = 8  # band around the gold path while fitting: wrong paths may stray this far from it
 CHUNK_LINKS = 24  # gold links per fitting example: small examples make small, steady updates
 
 
@@ -125,7 +126,7 @@ def make_examples(zh: list[str], en: list[str], gold: list[Link], semantic: bool
     if steps is None or any((a, b) not in prepared.types for _, a, _, b in steps):
         return []
     states = [(0, 0)] + [(i + a, j + b) for i, a, j, b in steps]
-    band = band_around(states, len(zh), len(en), FINE_MARGIN)
+    band = band_around(states, len(zh), len(en), FIT_MARGIN)
     lf = link_features(prepared.bitext, band, prepared.length, prepared.types, prepared.shapes)
     features = [lf.of_type(t).astype(np.float32) for t in range(len(prepared.types))]
     examples = []

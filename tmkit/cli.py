@@ -117,7 +117,7 @@ def summary(pair: AlignedPair, seconds: float) -> str:
 @click.option("--no-termbase", is_flag=True, help="Align with CC-CEDICT alone, without termbase terms.")
 @click.option("--semantic/--no-semantic", default=True, show_default=True,
               help="Multilingual sentence embeddings as evidence (the default); --no-semantic aligns on "
-                   "dictionary, length and anchors alone, ~8x faster.")
+                   "dictionary, length and anchors alone, ~10x faster.")
 @click.option("--unaligned", type=click.Path(path_type=Path), metavar="FILE",
               help="Also write the unmatched (1-0, 0-1) sentences to this TSV file.")
 @segmenter_options
