@@ -1,26 +1,35 @@
-"""Fit the aligner's cost weights and confidence curve on the development gold.
+"""Fit the aligner's cost weights, and the temperature of its links' probabilities, on the dev gold.
 
-Usage: python bench/fit_aligner.py [--modes semantic,lexical] [--epochs N] [--rounds N]
-       [--margin D] [--seed 0,1,2] [--repeat SET=N] [--holdout NAME] [--from-scratch] [--write]
+Usage: python bench/fit_aligner.py [--modes semantic,lexical] [--objective crf|perceptron]
+       [--rounds N] [--l2 X] [--swallow X] [--margin D] [--epochs N] [--rate R] [--seed 0,1,2]
+       [--repeat SET=N] [--holdout NAME] [--from-scratch] [--write]
 
-The cost of a link is a weighted sum of its features (:mod:`tmkit.align.cost`). The weights
-are fitted with an averaged structured perceptron (Collins 2002): for each development
-document, the search runs in a band around the gold path with the current weights; where
-the cheapest path differs from the gold one, the weights move by the difference of the
-two paths' feature sums, so the gold path gets cheaper and the wrong one dearer. The
-average of the weights over all updates is the result. Documents: MAC-Dev's six chapters,
-aligner-eval's aca and mag, and TICO-19's five variants (gold at sentence level); the Bible
-(gold at verse level) is left for checking. The second pass's inputs (length model refitted
-on, and translations learned from, the first path) depend on the weights, so fitting runs
-in ``--rounds`` rounds, each preparing the documents with the previous round's weights.
-``--margin D`` makes the search loss-augmented while fitting (every link off the gold path D
-cheaper: the gold path must win by a margin, the structured-SVM view of the perceptron);
-``--seed 0,1,2`` runs one perceptron per shuffling seed and averages their weights, which
-removes most of the fit's own noise (one seed against another moves MAC-Dev by about 0.004).
+The cost of a link is a weighted sum of its features (:mod:`tmkit.align.cost`). Documents:
+MAC-Dev's six chapters, aligner-eval's aca and mag, and TICO-19's five variants (gold at
+sentence level), each cut into runs of CHUNK_LINKS gold links searched in a band around their
+gold path; the Bible (gold at verse level) is left for checking. Two objectives:
 
-Then the confidence curve: every development document is aligned with the new weights and
-a logistic curve P(link correct | cost) is fitted to its matched links (exactly right
-against the gold = correct), by maximum likelihood.
+* ``--objective crf`` (bench/crf.py): the weights that make the gold paths most probable, a
+  path's probability being exp(-cost) over the sum for every path of the band; L-BFGS on the
+  convex negative log-likelihood plus ``--l2`` times half the squared weights. ``--margin D``
+  and ``--swallow X`` make it softmax-margin: links off the gold path count D cheaper while
+  fitting, and X more for each sentence the gold leaves unmatched that they would take in.
+* ``--objective perceptron``: an averaged structured perceptron (Collins 2002): where the
+  cheapest path of a run differs from the gold one, the weights move by ``--rate`` times the
+  difference of the two paths' feature sums; ``--margin D`` makes that search loss-augmented,
+  ``--seed 0,1,2`` averages one perceptron per shuffling seed (one seed against another moves
+  MAC-Dev by about 0.004).
+
+Both start from tmkit/align/weights.py, or from the hand-set model with ``--from-scratch``.
+The second pass's inputs (length model refitted on, and translations learned from, the first
+path) depend on the weights, so fitting runs in ``--rounds`` rounds, each preparing the
+documents with the previous round's weights.
+
+Then the temperature: every development document is aligned with the new weights, and the
+scale T of the costs under which its matched links' probabilities (forward-backward,
+:mod:`tmkit.align.posterior`) best predict which links are right is fitted by maximum
+likelihood; the script prints F1 per dataset, the probabilities' ranking AUC and their
+calibration table. ``--rounds 0`` fits the temperature alone.
 
 ``--holdout NAME`` leaves a dataset (mac, aca, mag, tico) out of the fit and reports its
 F1 with weights fitted on the rest: the check that the weights generalise. ``--write``
@@ -38,17 +47,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy.optimize import minimize
+from scipy.optimize import minimize, minimize_scalar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from align import Dataset, load_aligner_eval, load_mac, load_tico  # noqa: E402
+from crf import negative_log_likelihood  # noqa: E402
 
-from tmkit.align import AlignOptions, align_steps, link_features, prepare  # noqa: E402
+from tmkit.align import AlignOptions, final_search_costs, link_features, prepare  # noqa: E402
 from tmkit.align import weights as current  # noqa: E402
 from tmkit.align.band import Band, band_around  # noqa: E402
 from tmkit.align.cost import FEATURES, SEMANTIC_FEATURES  # noqa: E402
 from tmkit.align.evaluate import score_links  # noqa: E402
 from tmkit.align.link import Link  # noqa: E402
+from tmkit.align.posterior import link_marginals  # noqa: E402
 from tmkit.align.search import best_path  # noqa: E402
 
 # The hand-set model tmkit had before its weights were fitted, as features of tmkit.align.cost:
@@ -59,6 +70,9 @@ HAND_SET = {
     "anchor_match": -2.0, "anchor_miss": 1.0, "label_same": -3.0, "label_different": 3.0,
     "semantic": -10.0,
 }
+# Features no development set shows (no dev set labels paragraphs on both sides): they keep
+# their starting weights, which an L2 penalty would otherwise pull to 0.
+LEARNED = np.array([name not in ("label_same", "label_different") for name in FEATURES], dtype=np.float64)
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "tmkit" / "align" / "weights.py"
 
 
@@ -82,6 +96,8 @@ class Example:
     gold_phi: np.ndarray  # (F,) feature sum of the gold path
     gold: list[tuple[int, int, int, int]]  # (i, a, j, b) of the gold links
     gold_cells: tuple[np.ndarray, np.ndarray] = (np.zeros(0, int), np.zeros(0, int))  # (type, cell) of each
+    # per type: (band.size,) how many sentences the gold leaves unmatched a matched link would take
+    swallowed: list[np.ndarray] | None = None
 
 
 def _gold_steps(gold: list[Link]) -> list[tuple[int, int, int, int]] | None:
@@ -147,12 +163,35 @@ def make_examples(zh: list[str], en: list[str], gold: list[Link], semantic: bool
             sub_valid.append(inside & (rows + a <= i1 - i0) & (cols + b <= j1 - j0))
         local = [(i - i0, a, j - j0, b) for i, a, j, b in part]
         example = Example(sub, sub_features, sub_valid, prepared.types, np.zeros(len(FEATURES)), local)
+        example.swallowed = _swallowed(local, rows, cols, prepared.types, i1 - i0, j1 - j0)
         example.gold_phi = path_phi(example, local)
         cells = [(prepared.types.index((a, b)), int(sub.index(np.array([i]), np.array([j]))[0][0]))
                  for i, a, j, b in local]
         example.gold_cells = (np.array([t for t, _ in cells]), np.array([c for _, c in cells]))
         examples.append(example)
     return examples
+
+
+def _swallowed(steps, rows: np.ndarray, cols: np.ndarray, types, n: int, m: int) -> list[np.ndarray]:
+    """Per link type, at each cell: the sentences that the gold leaves unmatched and a matched
+    link starting there would take into it."""
+    zh = np.zeros(n + 1)
+    en = np.zeros(m + 1)
+    for i, a, j, b in steps:
+        if not b:
+            zh[i] = 1
+        if not a:
+            en[j] = 1
+    zh_prefix, en_prefix = np.concatenate(([0], np.cumsum(zh))), np.concatenate(([0], np.cumsum(en)))
+    out = []
+    for a, b in types:
+        if not (a and b):
+            out.append(np.zeros(len(rows), np.float32))
+            continue
+        taken = (zh_prefix[np.minimum(rows + a, n + 1)] - zh_prefix[np.minimum(rows, n + 1)]
+                 + en_prefix[np.minimum(cols + b, m + 1)] - en_prefix[np.minimum(cols, m + 1)])
+        out.append(taken.astype(np.float32))
+    return out
 
 
 def path_phi(example: Example, steps) -> np.ndarray:
@@ -200,38 +239,144 @@ def perceptron(examples: list[Example], mask: np.ndarray, epochs: int, seed: int
     return total / count
 
 
-def fit_confidence(costs: np.ndarray, correct: np.ndarray) -> tuple[float, float]:
-    """(midpoint, scale) of P(correct) = 1 / (1 + exp((cost - midpoint) / scale)), maximum likelihood."""
+def crf_fit(examples: list[Example], mask: np.ndarray, start: np.ndarray, l2: float,
+            margin: float = 0.0, swallow: float = 0.0) -> np.ndarray:
+    """The weights that minimise the examples' summed -log P(gold path) + l2/2 |w|^2 (bench/crf.py),
+    over the features in ``mask``, by L-BFGS from ``start``; the others keep their start values."""
+    stacked = [np.stack(e.features) for e in examples]
+    valid = [np.array(e.valid) for e in examples]
+    augments = [augment(e, margin, swallow) for e in examples]
+    free = np.flatnonzero(mask)
+    calls = [0]
 
-    def loss(params: np.ndarray) -> float:
-        midpoint, log_scale = params
-        z = (costs - midpoint) / np.exp(log_scale)
-        # -log P: log(1 + e^z) for correct links, log(1 + e^-z) for wrong ones
-        return float(np.sum(np.logaddexp(0, np.where(correct, z, -z))))
+    def objective(x: np.ndarray) -> tuple[float, np.ndarray]:
+        w = start.copy()
+        w[free] = x
+        total, gradient = 0.5 * l2 * float(x @ x), l2 * x
+        for example, features, ok, extra in zip(examples, stacked, valid, augments):
+            loss, grad = negative_log_likelihood(example.band, example.types, features, ok, example.gold_cells,
+                                                 example.gold_phi, w, extra)
+            total += loss
+            gradient = gradient + grad[free]
+        calls[0] += 1
+        if calls[0] % 10 == 0:
+            print(f"  evaluation {calls[0]}: -log P {total:.1f}", file=sys.stderr, flush=True)
+        return total, gradient
 
-    result = minimize(loss, np.array([float(np.median(costs)), 0.0]), method="Nelder-Mead")
-    return float(result.x[0]), float(np.exp(result.x[1]))
+    result = minimize(objective, start[free], jac=True, method="L-BFGS-B", options={"maxiter": 500, "ftol": 1e-7})
+    print(f"  L-BFGS: {result.nit} iterations, {calls[0]} evaluations, -log P {result.fun:.1f} ({result.message})",
+          file=sys.stderr, flush=True)
+    w = start.copy()
+    w[free] = result.x
+    return w
+
+
+def augment(example: Example, margin: float, swallow: float) -> np.ndarray | None:
+    """How much cheaper each candidate link counts while fitting (softmax-margin, bench/crf.py):
+    ``margin`` for every link off the gold path, ``swallow`` more for each sentence the gold
+    leaves unmatched that the link would take in (losing a sentence inside a wrong unit is worse
+    for a translator than a boundary one sentence off)."""
+    if not margin and not swallow:
+        return None
+    extra = np.full((len(example.types), example.band.size), margin)
+    if swallow:
+        extra += swallow * np.array(example.swallowed)
+    extra[example.gold_cells[0], example.gold_cells[1]] = 0.0
+    return extra
+
+
+CALIBRATION_BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95, 1.0001)
+
+
+def ranking_auc(scores: np.ndarray, correct: np.ndarray) -> float:
+    """The chance that a right link scores above a wrong one (ties count one half)."""
+    from scipy.stats import rankdata
+
+    right = int(correct.sum())
+    wrong = len(correct) - right
+    if not right or not wrong:
+        return float("nan")
+    ranks = rankdata(scores)
+    return float((ranks[correct].sum() - right * (right + 1) / 2) / (right * wrong))
+
+
+def calibration(probabilities: np.ndarray, correct: np.ndarray) -> list[tuple[float, float, int, float]]:
+    """(low, high, links, share right) of the matched links by their probability: a probability
+    that means what it says has a share right inside its bin."""
+    rows = []
+    for low, high in zip(CALIBRATION_BINS[:-1], CALIBRATION_BINS[1:]):
+        inside = (probabilities >= low) & (probabilities < high)
+        if inside.any():
+            rows.append((low, min(high, 1.0), int(inside.sum()), float(correct[inside].mean())))
+    return rows
+
+
+@dataclass
+class Aligned:
+    """One development document aligned with fitted weights: what the temperature is fitted on."""
+
+    band: Band
+    costs: np.ndarray  # (types, band cells) float32, as the final search saw them
+    types: list[tuple[int, int]]
+    steps: list  # the path (Step)
+    correct: np.ndarray  # (steps,) bool: the link is a gold link (False for unmatched steps: unused)
+    matched: np.ndarray  # (steps,) bool: the link pairs sentences (its score is its probability)
+
+
+def align_document(zh: list[str], en: list[str], gold: list[Link], semantic: bool,
+                   weights: dict[str, float]) -> Aligned:
+    """The final search of :func:`tmkit.align.align_steps` (at temperature 1), with its costs kept."""
+    prepared = prepare(zh, en, AlignOptions(semantic=semantic, weights=weights),
+                       vectors=vectors_of(zh, en) if semantic else None)
+    band, costs = final_search_costs(prepared, weights)
+    steps = best_path(band, costs, prepared.types)
+    gold_set = {(link.zh, link.en) for link in gold}
+    correct = np.array([(tuple(range(s.i, s.i + s.a)), tuple(range(s.j, s.j + s.b))) in gold_set for s in steps])
+    matched = np.array([bool(s.a and s.b) for s in steps])
+    return Aligned(band, costs, prepared.types, steps, correct, matched)
 
 
 def evaluate(datasets: list[Dataset], semantic: bool, weights: dict[str, float]):
-    """Strict/lax F1 per dataset, and (cost, correct) of every matched link."""
-    rows, costs, correct = [], [], []
+    """Strict/lax F1 per dataset, and every document's alignment (for the temperature)."""
+    rows, aligned = [], []
     for dataset in datasets:
         gold_docs, test_docs = [], []
         for k, ((zh, en), gold) in enumerate(zip(dataset.docs, dataset.gold)):
-            steps = align_steps(zh, en, AlignOptions(semantic=semantic, weights=weights),
-                                vectors=vectors_of(zh, en) if semantic else None)
-            links = [Link(tuple(range(s.i, s.i + s.a)), tuple(range(s.j, s.j + s.b))) for s in steps]
-            gold_set = {(link.zh, link.en) for link in gold}
-            for link, step in zip(links, steps):
-                if link.zh and link.en:
-                    costs.append(step.cost)
-                    correct.append((link.zh, link.en) in gold_set)
+            document = align_document(zh, en, gold, semantic, weights)
+            aligned.append(document)
+            links = [Link(tuple(range(s.i, s.i + s.a)), tuple(range(s.j, s.j + s.b))) for s in document.steps]
             gold_docs.append(dataset.units(k, gold))
             test_docs.append(dataset.units(k, links))
         scores = score_links(gold_docs, test_docs)
         rows.append((dataset.name, scores.f1_strict, scores.f1_lax))
-    return rows, np.array(costs), np.array(correct)
+    return rows, aligned
+
+
+def aligned_names(datasets: list[Dataset]) -> list[str]:
+    """The dataset name of each document, in the order :func:`evaluate` aligns them."""
+    return [dataset.name for dataset in datasets for _ in dataset.docs]
+
+
+def probabilities(aligned: list[Aligned], temperature: float) -> tuple[np.ndarray, np.ndarray]:
+    """(probability, correct) of every matched link, the costs divided by ``temperature``."""
+    p = [link_marginals(d.band, d.costs / np.float32(temperature), d.types, d.steps)[d.matched] for d in aligned]
+    c = [d.correct[d.matched] for d in aligned]
+    return np.concatenate(p), np.concatenate(c)
+
+
+def fit_temperature(aligned: list[Aligned]) -> float:
+    """The temperature T that makes the links' probabilities (costs / T) most likely to tell
+    right links from wrong ones (maximum likelihood of the right/wrong outcomes). A model
+    fitted as a CRF is already on this scale (T near 1); a perceptron's weights are not."""
+
+    def loss(log_t: float) -> float:
+        p, correct = probabilities(aligned, float(np.exp(log_t)))
+        p = np.clip(p, 1e-9, 1 - 1e-9)
+        return float(-np.sum(np.where(correct, np.log(p), np.log1p(-p))))
+
+    result = minimize_scalar(loss, bounds=(np.log(0.05), np.log(20.0)), method="bounded",
+                             options={"xatol": 1e-3})
+    return round(float(np.exp(result.x)), 4)
 
 
 def main() -> None:
@@ -245,6 +390,12 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.02, help="perceptron step (weights start at the current ones)")
     parser.add_argument("--margin", type=float, default=0.0,
                         help="loss-augmented search: links off the gold path are this much cheaper while fitting")
+    parser.add_argument("--objective", choices=["perceptron", "crf"], default="perceptron",
+                        help="crf: maximise the gold paths' probability (bench/crf.py) with L-BFGS")
+    parser.add_argument("--l2", type=float, default=1.0, help="crf: L2 penalty on the weights")
+    parser.add_argument("--swallow", type=float, default=0.0,
+                        help="crf: links that take in a sentence the gold leaves unmatched count this much "
+                             "cheaper while fitting, per sentence")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--from-scratch", action="store_true",
                         help="start from the hand-set model, not from tmkit/align/weights.py")
@@ -256,7 +407,7 @@ def main() -> None:
     all_sets = load_datasets()
     check = [d for name, sets in all_sets.items() for d in sets]
     fitted: dict[str, dict[str, float]] = {}
-    confidence: dict[str, tuple[float, float]] = {}
+    temperature: dict[str, float] = {}
     for mode in args.modes.split(","):
         semantic = mode == "semantic"
         mask = np.array([semantic or name not in SEMANTIC_FEATURES for name in FEATURES], dtype=np.float64)
@@ -272,23 +423,37 @@ def main() -> None:
             print(f"{mode} round {round_ + 1}: {len(examples)} examples prepared in "
                   f"{time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
             start_w = np.array([weights.get(name, 0.0) for name in FEATURES]) * mask
-            w = np.mean([perceptron(examples, mask, args.epochs, int(seed), start_w, args.rate, args.margin)
-                         for seed in str(args.seed).split(",")], axis=0)
+            if args.objective == "crf":
+                w = crf_fit(examples, mask * LEARNED, start_w, args.l2, args.margin, args.swallow)
+            else:
+                w = np.mean([perceptron(examples, mask, args.epochs, int(seed), start_w, args.rate, args.margin)
+                             for seed in str(args.seed).split(",")], axis=0)
             weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w) if v}
-        rows, costs, correct = evaluate(check, semantic, weights)
-        confidence[mode] = fit_confidence(costs, correct) if len(costs) else (0.0, 1.0)
+        rows, aligned = evaluate(check, semantic, weights)
+        temperature[mode] = fit_temperature(aligned)
         fitted[mode] = weights
-        print(f"\n{mode}: weights {weights}\nconfidence midpoint/scale {confidence[mode]}")
+        print(f"\n{mode}: weights {weights}\ntemperature {temperature[mode]}")
         for name, strict, lax in rows:
             flag = " (held out)" if args.holdout and name.startswith(args.holdout[:3]) else ""
             print(f"  {name:24s} strict F1 {strict:.4f}  lax F1 {lax:.4f}{flag}")
+        p, correct = probabilities(aligned, temperature[mode])
+        mac = [d for d, name in zip(aligned, aligned_names(check)) if name == "mac-dev"]
+        print(f"  matched links by probability (right links above wrong ones: AUC {ranking_auc(p, correct):.3f}; "
+              f"MAC-Dev {ranking_auc(*probabilities(mac, temperature[mode])):.3f}):")
+        for low, high, count, right in calibration(p, correct):
+            print(f"    {low:.2f}-{high:.2f}: {count:5d} links, {100 * right:5.1f} % right")
     if args.write:
-        write_weights(fitted, confidence, args)
+        write_weights(fitted, temperature, args)
 
 
 def fit_command(args) -> str:
     """The command line that reproduces a mode's fit (recorded in weights.py beside its weights)."""
-    parts = [f"--rounds {args.rounds}", f"--epochs {args.epochs}", f"--rate {args.rate}", f"--seed {args.seed}"]
+    if args.objective == "crf":
+        parts = [f"--objective crf --rounds {args.rounds} --l2 {args.l2}"]
+        if args.swallow:
+            parts.append(f"--swallow {args.swallow}")
+    else:
+        parts = [f"--rounds {args.rounds}", f"--epochs {args.epochs}", f"--rate {args.rate}", f"--seed {args.seed}"]
     if args.margin:
         parts.append(f"--margin {args.margin}")
     if args.repeat:
@@ -298,27 +463,29 @@ def fit_command(args) -> str:
     return " ".join(parts)
 
 
-def write_weights(fitted: dict[str, dict[str, float]], confidence: dict[str, tuple[float, float]], args) -> None:
+def write_weights(fitted: dict[str, dict[str, float]], temperature: dict[str, float], args) -> None:
     """Rewrite weights.py with the modes fitted now; the other mode keeps its weights and record."""
     previous = getattr(current, "FITTED_WITH", {})
-    record = {key: (fit_command(args) if mode in fitted else previous.get(key, "unrecorded"))
+    # (--rounds 0 fits the temperature alone: the weights and their record stay)
+    record = {key: (fit_command(args) if mode in fitted and args.rounds else previous.get(key, "unrecorded"))
               for key, mode in (("SEMANTIC", "semantic"), ("LEXICAL", "lexical"))}
     semantic = fitted.get("semantic", current.SEMANTIC)
     lexical = fitted.get("lexical", current.LEXICAL)
-    conf = {"SEMANTIC": confidence.get("semantic", current.CONFIDENCE["SEMANTIC"]),
-            "LEXICAL": confidence.get("lexical", current.CONFIDENCE["LEXICAL"])}
+    temperatures = {"SEMANTIC": temperature.get("semantic", current.TEMPERATURE["SEMANTIC"]),
+                    "LEXICAL": temperature.get("lexical", current.TEMPERATURE["LEXICAL"])}
     header = (
         '"""Weights of the aligner\'s cost model (:mod:`tmkit.align.cost`), fitted on development gold.\n\n'
-        "Written by ``python bench/fit_aligner.py --modes MODE --write`` (averaged structured perceptron\n"
-        "over the gold paths of MAC-Dev, aca, mag and TICO-19's variants, each fit starting from the\n"
-        "previous weights); FITTED_WITH holds each mode's options. Do not edit by hand. The label\n"
+        "Written by ``python bench/fit_aligner.py --modes MODE --write`` over the gold paths of MAC-Dev,\n"
+        "aca, mag and TICO-19's variants; FITTED_WITH holds each mode's options (``--objective crf``:\n"
+        "maximum likelihood of the gold paths, from the hand-set start with --from-scratch; otherwise\n"
+        "an averaged structured perceptron from the previous weights). Do not edit by hand. The label\n"
         "weights keep their starting values: no development set has paragraph labels on both sides.\n"
-        "CONFIDENCE holds the (midpoint, scale) of the logistic curve P(link right | cost) fitted on\n"
-        'the same documents\' links.\n"""\n\n'
+        "TEMPERATURE holds each mode's cost scale under which link probabilities (forward-backward,\n"
+        'tmkit.align.posterior) are most likely on the same documents\' links.\n"""\n\n'
     )
     body = "".join(f"{name} = {pprint.pformat(value, width=100, sort_dicts=False)}\n" for name, value in (
         ("SEMANTIC", semantic), ("LEXICAL", lexical),
-        ("CONFIDENCE", {key: tuple(round(v, 4) for v in pair) for key, pair in conf.items()}),
+        ("TEMPERATURE", temperatures),
         ("FITTED_WITH", record)))
     WEIGHTS_FILE.write_text(header + body, encoding="utf-8")
     print(f"written to {WEIGHTS_FILE}", file=sys.stderr)

@@ -89,8 +89,9 @@ def test_verdict_tells_unrelated_scores_from_a_translation():
     assert translation_doubt(good) is None
     message = translation_doubt(bad)
     assert message is not None and "only 0 of 10 links" in message
-    half = [Link((k,), (k,), 0.9 if k % 2 else 0.5) for k in range(10)]
-    assert translation_doubt(half) is None  # 5 of 10 likely: enough
+    hard = [Link((k,), (k,), 0.9 if k % 3 == 0 else 0.5) for k in range(10)]
+    assert translation_doubt(hard) is None  # 4 of 10 likely, as in a freely translated novel: enough
+    assert translation_doubt(hard[1:3] + hard[4:6] + hard[7:9] + [hard[0]] + bad[:3]) is not None  # 1 of 10
     assert translation_doubt(bad[:2]) is None  # too few links to judge
 
 

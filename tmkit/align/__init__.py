@@ -13,7 +13,9 @@ linearly with length. Where both texts number their paragraphs, same-numbered pa
 split them first into stretches aligned independently. A second pass then re-estimates
 the length model from the 1-1 links of the first, adds the word translations its
 cheapest links teach (Dice), and searches a band around the first path with every
-link type.
+link type. A link's confidence is its probability given every other path through that
+band (:mod:`tmkit.align.posterior`): the model whose weights were fitted to make the gold
+paths probable.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from tmkit.align.features import Bitext, bitext_features
 from tmkit.align.learned import learned_translations
 from tmkit.align.link import Link
 from tmkit.align.paragraphs import paragraph_anchors, stretches
+from tmkit.align.posterior import link_marginals
 from tmkit.align.search import Step, best_path, link_types
 from tmkit.align.tokens import aligner_tokenizer
 
@@ -126,6 +129,12 @@ class AlignOptions:
     def cost_weights(self) -> Mapping[str, float]:
         return weights_for(self.semantic) if self.weights is None else self.weights
 
+    @property
+    def temperature(self) -> float:
+        """The scale of the costs under which links' probabilities are calibrated (fitted with
+        the weights; 1 for weights given by hand)."""
+        return fitted.TEMPERATURE["SEMANTIC" if self.semantic else "LEXICAL"] if self.weights is None else 1.0
+
 
 def prepare(
     zh_sentences: Sequence[str],
@@ -165,6 +174,16 @@ def prepare(
     return Prepared(bitext, refined, steps, types, shape_surprise([(s.a, s.b) for s in steps]))
 
 
+def final_search_costs(prepared: Prepared, weights: Mapping[str, float]) -> tuple[Band, np.ndarray]:
+    """The final search's band (around the first path) and the cost of every link type at every
+    cell of it: kept whole, in float32, for forward-backward reads them twice (the first pass's
+    searches stream theirs)."""
+    model = CostModel.of(prepared.length, weights)
+    band = band_around(_states(prepared.first), prepared.bitext.n, prepared.bitext.m, FINE_MARGIN)
+    features = link_features(prepared.bitext, band, model.length, prepared.types, prepared.shapes)
+    return band, features.costs(model.weights, np.float32)
+
+
 def align_steps(
     zh_sentences: Sequence[str],
     en_sentences: Sequence[str],
@@ -173,16 +192,18 @@ def align_steps(
     zh_labels: Sequence[str | None] | None = None,
     en_labels: Sequence[str | None] | None = None,
     vectors: tuple[np.ndarray, np.ndarray] | None = None,
-) -> list[Step]:
-    """The links of :func:`align` as search steps, each with its cost."""
+) -> tuple[list[Step], np.ndarray]:
+    """The links of :func:`align` as search steps, each with its cost, and each link's probability."""
     n, m = len(zh_sentences), len(en_sentences)
     if not n or not m:
-        return [Step(i, 1, 0, 0, 0.0) for i in range(n)] + [Step(n, 0, j, 1, 0.0) for j in range(m)]
+        steps = [Step(i, 1, 0, 0, 0.0) for i in range(n)] + [Step(n, 0, j, 1, 0.0) for j in range(m)]
+        return steps, np.zeros(len(steps))
     prepared = prepare(zh_sentences, en_sentences, options, zh_labels=zh_labels, en_labels=en_labels,
                        vectors=vectors)
-    model = CostModel.of(prepared.length, options.cost_weights)
-    band = band_around(_states(prepared.first), n, m, FINE_MARGIN)
-    return _search(prepared.bitext, band, model, prepared.types, prepared.shapes)
+    band, costs = final_search_costs(prepared, options.cost_weights)
+    steps = best_path(band, costs, prepared.types)
+    costs /= np.float32(options.temperature)  # (the path is the same at any scale)
+    return steps, link_marginals(band, costs, prepared.types, steps)
 
 
 def _one_blas_thread():
@@ -195,12 +216,6 @@ def _one_blas_thread():
 
         return nullcontext()
     return threadpool_limits(1)
-
-
-def confidence(costs: np.ndarray, semantic: bool) -> np.ndarray:
-    """Link costs as the probability that each link is right (the curve fitted on dev gold)."""
-    midpoint, scale = fitted.CONFIDENCE["SEMANTIC" if semantic else "LEXICAL"]
-    return 1.0 / (1.0 + np.exp((np.asarray(costs, dtype=np.float64) - midpoint) / scale))
 
 
 def align(
@@ -227,9 +242,9 @@ def align(
     """
     options = AlignOptions(max_link=max_link, term_pairs=term_pairs, semantic=semantic, weights=weights)
     with _one_blas_thread():
-        steps = align_steps(zh_sentences, en_sentences, options, zh_labels=zh_labels, en_labels=en_labels,
-                            vectors=vectors)
-    scores = np.round(confidence([s.cost for s in steps], semantic), 4)
+        steps, probabilities = align_steps(zh_sentences, en_sentences, options, zh_labels=zh_labels,
+                                           en_labels=en_labels, vectors=vectors)
+    scores = np.round(probabilities, 4)
     return [
         Link(
             zh=tuple(range(s.i, s.i + s.a)),

@@ -51,7 +51,7 @@ FEATURES = (
     "matched", "extra_sentences", "both_sides_many", "shape_surprise",
     "type_1_2", "type_2_1", "type_2_2", "type_1_3", "type_3_1",
     "length_z2", "length_ratio",
-    "lexical", "lexical_known", "lexical_x_extra", "coverage",
+    "lexical", "lexical_known", "lexical_x_extra", "coverage", "untranslated",
     "anchor_match", "anchor_miss", "label_same", "label_different",
     "semantic", "semantic_margin", "semantic_x_length", "semantic_weakest", "semantic_unmatched_best",
     "semantic_csls", "semantic_x_extra",
@@ -358,7 +358,7 @@ class LinkFeatures:
         terms["lexical_known"] = (known > 0).astype(np.float64)
         terms["lexical_x_extra"] = lexical * (a + b - 2)
         if a > 1 or b > 1:
-            terms["coverage"] = self._coverage(a, b)
+            terms["coverage"], terms["untranslated"] = self._coverage(a, b)
         zh_anchors, en_anchors = self._unit_span("zh_anchors", a), self._unit_span("en_anchors", b)
         matched = np.minimum(self._rect("anchors", i, j, a, b), np.minimum(zh_anchors, en_anchors))
         terms["anchor_match"] = np.minimum(matched, MAX_ANCHORS)
@@ -368,19 +368,23 @@ class LinkFeatures:
             terms["label_different"] = self.label_different if cells is None else self.label_different[cells]
         return terms
 
-    def _coverage(self, a: int, b: int) -> np.ndarray:
+    def _coverage(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
         """Every sentence of a many-sentence link must itself be (partly) translated.
 
         The link's lexical share is over all its words, so an untranslated sentence merged
         into a well-matched neighbour dilutes it only a little; each sentence whose own share
-        of translated words falls below COVERAGE_FLOOR adds the shortfall.
+        of translated words falls below COVERAGE_FLOOR adds the shortfall (the coverage), and
+        each with no translated word at all counts once more (untranslated): free translation
+        joins sentences the dictionary explains poorly, but seldom one it does not explain at all.
         """
         cost = np.zeros(len(self._current[0]))
-        for r in range(a if a > 1 else 0):
-            cost += self._shortfall("row", r, b)
-        for c in range(b if b > 1 else 0):
-            cost += self._shortfall("col", c, a)
-        return cost
+        empty = np.zeros(len(self._current[0]))
+        for side, count, width in (("row", a, b), ("col", b, a)):
+            for k in range(count if count > 1 else 0):
+                shortfall = self._shortfall(side, k, width)
+                cost += shortfall
+                empty += shortfall >= COVERAGE_FLOOR  # no word of it translated
+        return cost, empty
 
     def _shortfall(self, side: str, shift: int, width: int) -> np.ndarray:
         """How far Chinese sentence i + shift (side "row") or English sentence j + shift falls
@@ -442,13 +446,14 @@ class LinkFeatures:
                 weakest = np.minimum(weakest, part)
             out[f["semantic_weakest"]] = cosine - weakest
 
-    def costs(self, weights: np.ndarray) -> np.ndarray:
+    def costs(self, weights: np.ndarray, dtype: type = np.float64) -> np.ndarray:
         """(len(types), band.size): each link type's cost at each cell; inf where it runs past the end.
 
-        (The search asks for :meth:`block_costs` as it goes instead: the whole array is the
-        largest of an alignment.)
+        (The first pass's searches ask for :meth:`block_costs` as they go instead; the final
+        search keeps the whole array, in float32, for the links' probabilities: it is the
+        largest of an alignment, 120 bytes a band cell.)
         """
-        costs = np.full((len(self.types), self.band.size), np.inf)
+        costs = np.full((len(self.types), self.band.size), np.inf, dtype=dtype)
         for start in range(0, self.band.size, COST_BLOCK):
             stop = min(start + COST_BLOCK, self.band.size)
             costs[:, start:stop] = self.block_costs(weights, start, stop)

@@ -92,7 +92,7 @@ def best_path(band: Band, costs: np.ndarray | CostBlocks, types: Sequence[tuple[
         # arrive[k, cell]: the cost of a link of row_types[k] ending at the cell, read where it
         # starts (held); source[k, cell]: where it starts, or `size` outside the band (where
         # `total` holds inf).
-        source = _sources(band, [types[t] for t in row_types], first_row, end_row)
+        source = link_sources(band, [types[t] for t in row_types], first_row, end_row)
         arrive = np.empty(source.shape)
         for k, t in enumerate(row_types):
             arrive[k] = held[t][np.clip(source[k] - held_start, 0, held.shape[1] - 1)]
@@ -137,7 +137,7 @@ def best_path(band: Band, costs: np.ndarray | CostBlocks, types: Sequence[tuple[
     return _trace(band, total, back, step_cost, types, row_types + [skip_type], n, m)
 
 
-def _sources(band: Band, shapes: list[tuple[int, int]], first_row: int, end_row: int) -> np.ndarray:
+def link_sources(band: Band, shapes: list[tuple[int, int]], first_row: int, end_row: int) -> np.ndarray:
     """(len(shapes), cells of rows first_row .. end_row - 1): the cell where a link of each
     shape ending at each of these cells starts, or band.size where that is outside the band
     (Band.index, with the rows above spread over the cells, as they are in row order)."""

@@ -1,42 +1,44 @@
 """Weights of the aligner's cost model (:mod:`tmkit.align.cost`), fitted on development gold.
 
-Written by ``python bench/fit_aligner.py --modes MODE --write`` (averaged structured perceptron
-over the gold paths of MAC-Dev, aca, mag and TICO-19's variants, each fit starting from the
-previous weights); FITTED_WITH holds each mode's options. Do not edit by hand. The label
+Written by ``python bench/fit_aligner.py --modes MODE --write`` over the gold paths of MAC-Dev,
+aca, mag and TICO-19's variants; FITTED_WITH holds each mode's options (``--objective crf``:
+maximum likelihood of the gold paths, from the hand-set start with --from-scratch; otherwise
+an averaged structured perceptron from the previous weights). Do not edit by hand. The label
 weights keep their starting values: no development set has paragraph labels on both sides.
-CONFIDENCE holds the (midpoint, scale) of the logistic curve P(link right | cost) fitted on
-the same documents' links.
+TEMPERATURE holds each mode's cost scale under which link probabilities (forward-backward,
+tmkit.align.posterior) are most likely on the same documents' links.
 """
 
-SEMANTIC = {'unmatched': 4.7105,
- 'unmatched_length': -0.619,
- 'unmatched_best_lexical': -0.0935,
- 'matched': 2.4185,
- 'extra_sentences': 0.7526,
- 'both_sides_many': 0.1554,
- 'shape_surprise': 1.2675,
- 'type_1_2': -0.2558,
- 'type_2_1': -0.8337,
- 'type_2_2': -1.0993,
- 'type_1_3': -0.1273,
- 'type_3_1': -1.5074,
- 'length_z2': 0.6498,
- 'length_ratio': 0.3573,
- 'lexical': -11.8753,
- 'lexical_known': 0.8354,
- 'lexical_x_extra': 0.109,
- 'coverage': 9.4792,
- 'anchor_match': -2.6069,
- 'anchor_miss': 1.9697,
+SEMANTIC = {'unmatched': 1.0895,
+ 'unmatched_length': -0.5544,
+ 'unmatched_best_lexical': 0.4287,
+ 'matched': -0.5249,
+ 'extra_sentences': -0.0375,
+ 'both_sides_many': -0.0996,
+ 'shape_surprise': 0.7556,
+ 'type_1_2': -0.0504,
+ 'type_2_1': -0.3329,
+ 'type_2_2': -0.3556,
+ 'type_1_3': -0.0104,
+ 'type_3_1': -0.7978,
+ 'length_z2': 0.2764,
+ 'length_ratio': -1.2451,
+ 'lexical': -4.1754,
+ 'lexical_known': -0.1185,
+ 'lexical_x_extra': -0.4335,
+ 'coverage': 0.8278,
+ 'untranslated': 0.6804,
+ 'anchor_match': -0.4483,
+ 'anchor_miss': 0.7976,
  'label_same': -3.0,
  'label_different': 3.0,
- 'semantic': -14.2794,
- 'semantic_margin': -4.7564,
- 'semantic_x_length': -3.2455,
- 'semantic_weakest': -1.8734,
- 'semantic_unmatched_best': 0.724,
- 'semantic_csls': -3.8286,
- 'semantic_x_extra': -0.1226}
+ 'semantic': -3.1104,
+ 'semantic_margin': -2.5249,
+ 'semantic_x_length': -2.7585,
+ 'semantic_weakest': -0.8613,
+ 'semantic_unmatched_best': 0.2643,
+ 'semantic_csls': -2.3502,
+ 'semantic_x_extra': -0.4716}
 LEXICAL = {'unmatched': 4.5324,
  'unmatched_length': 0.3286,
  'unmatched_best_lexical': 0.2855,
@@ -59,6 +61,6 @@ LEXICAL = {'unmatched': 4.5324,
  'anchor_miss': 1.2286,
  'label_same': -3.0,
  'label_different': 3.0}
-CONFIDENCE = {'SEMANTIC': (6.3388, 4.5076), 'LEXICAL': (10.5852, 4.0979)}
-FITTED_WITH = {'SEMANTIC': '--rounds 2 --epochs 8 --rate 0.05 --seed 0,1,2 --margin 1.0',
+TEMPERATURE = {'SEMANTIC': 0.8794, 'LEXICAL': 1.6205}
+FITTED_WITH = {'SEMANTIC': '--objective crf --rounds 2 --l2 1.0 --from-scratch',
  'LEXICAL': '--rounds 2 --epochs 8 --rate 0.05 --seed 0'}
