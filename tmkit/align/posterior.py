@@ -47,9 +47,10 @@ def _row_prefix(band: Band, steps: np.ndarray) -> np.ndarray:
 def _targets(band: Band, shapes: list[tuple[int, int]], first_row: int, end_row: int) -> np.ndarray:
     """(len(shapes), cells of rows first_row .. end_row - 1): the cell where a link of each shape
     starting at each of these cells ends, or band.size where that is outside the band."""
-    rows, cols = band.cells()
     start, stop = int(band.offset[first_row]), int(band.offset[end_row])
-    rows, cols = rows[start:stop], cols[start:stop]
+    widths = band.hi[first_row:end_row] - band.lo[first_row:end_row]
+    rows = np.repeat(np.arange(first_row, end_row), widths)
+    cols = np.arange(start, stop) - np.repeat(band.offset[first_row:end_row] - band.lo[first_row:end_row], widths)
     out = np.empty((len(shapes), stop - start), dtype=np.int64)
     for k, (a, b) in enumerate(shapes):
         end, inside = band.index(rows + a, cols + b)
