@@ -53,7 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from align import Dataset, load_aligner_eval, load_mac, load_tico  # noqa: E402
 from crf import negative_log_likelihood  # noqa: E402
 
-from tmkit.align import AlignOptions, final_search_costs, link_features, prepare  # noqa: E402
+from tmkit.align import FINE_MARGIN, AlignOptions, final_search_costs, link_features, prepare  # noqa: E402
 from tmkit.align import weights as current  # noqa: E402
 from tmkit.align.band import Band, band_around  # noqa: E402
 from tmkit.align.cost import FEATURES, SEMANTIC_FEATURES  # noqa: E402
@@ -328,7 +328,7 @@ def align_document(zh: list[str], en: list[str], gold: list[Link], semantic: boo
     """The final search of :func:`tmkit.align.align_steps` (at temperature 1), with its costs kept."""
     prepared = prepare(zh, en, AlignOptions(semantic=semantic, weights=weights),
                        vectors=vectors_of(zh, en) if semantic else None)
-    band, costs = final_search_costs(prepared, weights)
+    band, costs = final_search_costs(prepared, weights, FINE_MARGIN[semantic])
     steps = best_path(band, costs, prepared.types)
     gold_set = {(link.zh, link.en) for link in gold}
     correct = np.array([(tuple(range(s.i, s.i + s.a)), tuple(range(s.j, s.j + s.b))) in gold_set for s in steps])

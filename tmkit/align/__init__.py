@@ -50,11 +50,11 @@ __all__ = ["AlignOptions", "Link", "align"]
 DEFAULT_MAX_LINK = 7
 FULL_SEARCH_UNITS = 250  # texts up to this many units per side are searched in full
 COARSE_MARGIN = 4  # band margin, in units, around a coarse path projected to the next level
-# Band margin, in sentences, of the final search around the first path. The smallest margin at
-# which every dev set keeps its ±8 F1 is 3 without embeddings (4 measured with them, Bible
-# 0.988 either way); 4 keeps a sentence of slack, and takes the whole --no-semantic Bible run
-# from 2.89 to 2.57 CPU s (links byte-identical there).
-FINE_MARGIN = 4
+# Band margin, in sentences, of the final search around the first path: the smallest margin at
+# which every dev set keeps its ±8 F1, 4 with embeddings (Bible 0.988 either way) and 3 without
+# (every dev set's links the same as at 4; the --no-semantic Bible alignment 5 % faster, which
+# pays for part of the links' probabilities).
+FINE_MARGIN = {True: 4, False: 3}  # by AlignOptions.semantic
 FIRST_PASS_SENTENCES = 5  # the first pass (and coarse levels) look for links of up to 5 sentences
 CONFIDENT_SHARE = 0.6  # the cheapest share of 1-1 links of the first pass teach the second
 
@@ -174,12 +174,12 @@ def prepare(
     return Prepared(bitext, refined, steps, types, shape_surprise([(s.a, s.b) for s in steps]))
 
 
-def final_search_costs(prepared: Prepared, weights: Mapping[str, float]) -> tuple[Band, np.ndarray]:
-    """The final search's band (around the first path) and the cost of every link type at every
-    cell of it: kept whole, in float32, for forward-backward reads them twice (the first pass's
-    searches stream theirs)."""
+def final_search_costs(prepared: Prepared, weights: Mapping[str, float], margin: int) -> tuple[Band, np.ndarray]:
+    """The final search's band (``margin`` sentences around the first path) and the cost of every
+    link type at every cell of it: kept whole, in float32, for forward-backward reads them twice
+    (the first pass's searches stream theirs)."""
     model = CostModel.of(prepared.length, weights)
-    band = band_around(_states(prepared.first), prepared.bitext.n, prepared.bitext.m, FINE_MARGIN)
+    band = band_around(_states(prepared.first), prepared.bitext.n, prepared.bitext.m, margin)
     features = link_features(prepared.bitext, band, model.length, prepared.types, prepared.shapes)
     return band, features.costs(model.weights, np.float32)
 
@@ -200,7 +200,7 @@ def align_steps(
         return steps, np.zeros(len(steps))
     prepared = prepare(zh_sentences, en_sentences, options, zh_labels=zh_labels, en_labels=en_labels,
                        vectors=vectors)
-    band, costs = final_search_costs(prepared, options.cost_weights)
+    band, costs = final_search_costs(prepared, options.cost_weights, FINE_MARGIN[options.semantic])
     steps = best_path(band, costs, prepared.types)
     costs /= np.float32(options.temperature)  # (the path is the same at any scale)
     return steps, link_marginals(band, costs, prepared.types, steps)
