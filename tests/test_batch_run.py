@@ -250,8 +250,8 @@ def test_log_progress_lines(tmp_path):
 
 @pytest.mark.parametrize(("stats", "expected"), [
     (DocumentStats(10, 10, {"1-1": 10}, units=10, mean_score=0.95), []),
-    (DocumentStats(10, 10, {"1-1": 10}, units=10, mean_score=0.4, likely_units=2),
-     ["do not look like translations of each other: only 2 of 10"]),
+    (DocumentStats(10, 10, {"1-1": 10}, units=10, mean_score=0.4, likely_units=1),
+     ["do not look like translations of each other: only 1 of 10"]),
     (DocumentStats(10, 10, {"1-1": 10}, units=10, mean_score=0.7), ["suspiciously low scores"]),
     (DocumentStats(10, 30, {"1-3": 10}, units=10, mean_score=0.9), ["3.0 times as many sentences"]),
     (DocumentStats(10, 10, {"1-1": 4, "1-0": 6, "0-1": 6}, units=4, unmatched_zh=6, unmatched_en=6,
