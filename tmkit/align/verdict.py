@@ -9,7 +9,7 @@ matched links scoring at least LIKELY_SCORE is 30-100 % in real pairs (the lowes
 红楼梦 chapter without embeddings, 30 %, with them 51 %; UN, academic, news and Bible text
 91-100 %) and 0-8 % in unrelated ones (a UN report against the SDG 16 targets, pairs of
 TICO-19 articles, two chapters of different novels), in both modes. MIN_LIKELY_SHARE sits
-between the two, a little nearer the unrelated side's figures than the real side's.
+in the gap between the two (8 % and 30 %).
 """
 
 from __future__ import annotations
