@@ -209,9 +209,7 @@ def decode(example: Example, w: np.ndarray, margin: float = 0.0) -> list[tuple[i
     for t, (x, valid) in enumerate(zip(example.features, example.valid)):
         costs[t, valid] = (w @ x)[valid]
     if margin:
-        gold = costs[example.gold_cells[0], example.gold_cells[1]]
-        costs -= margin
-        costs[example.gold_cells[0], example.gold_cells[1]] = gold
+        costs -= augment(example, margin, 0.0)
     return [(s.i, s.a, s.j, s.b) for s in best_path(example.band, costs, example.types)]
 
 

@@ -16,13 +16,12 @@ rows with one gather; the 0-1 link (within a row) is a running log-sum along the
 
 from __future__ import annotations
 
-import bisect
 from typing import Sequence
 
 import numpy as np
 
 from tmkit.align.band import Band
-from tmkit.align.search import Step, link_sources
+from tmkit.align.search import Step, link_sources, link_targets, row_runs
 
 CHUNK_CELLS = 1 << 13  # cells (whole rows) whose link sources or targets are gathered at a time
 # The log-weight of what cannot happen, finite so that no row's sum is -inf - (-inf): a link
@@ -44,32 +43,6 @@ def _row_prefix(band: Band, steps: np.ndarray) -> np.ndarray:
     return total[:-1] - np.repeat(total[band.offset[:-1]], widths)
 
 
-def _targets(band: Band, shapes: list[tuple[int, int]], first_row: int, end_row: int) -> np.ndarray:
-    """(len(shapes), cells of rows first_row .. end_row - 1): the cell where a link of each shape
-    starting at each of these cells ends, or band.size where that is outside the band."""
-    start, stop = int(band.offset[first_row]), int(band.offset[end_row])
-    widths = band.hi[first_row:end_row] - band.lo[first_row:end_row]
-    rows = np.repeat(np.arange(first_row, end_row), widths)
-    cols = np.arange(start, stop) - np.repeat(band.offset[first_row:end_row] - band.lo[first_row:end_row], widths)
-    out = np.empty((len(shapes), stop - start), dtype=np.int64)
-    for k, (a, b) in enumerate(shapes):
-        end, inside = band.index(rows + a, cols + b)
-        out[k] = np.where(inside, end, band.size)
-    return out
-
-
-def _chunks(band: Band) -> list[tuple[int, int]]:
-    """Runs of whole rows of about CHUNK_CELLS cells: (first row, end row)."""
-    offsets = band.offset.tolist()
-    out, first = [], 0
-    while first < band.rows:
-        end = max(first + 1, bisect.bisect_right(offsets, offsets[first] + CHUNK_CELLS, first) - 1)
-        end = min(end, band.rows)
-        out.append((first, end))
-        first = end
-    return out
-
-
 def forward_backward(band: Band, costs: np.ndarray, types: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
     """(alpha, beta) over the band's cells (one more at the end, impossible): the log of the summed
     exp(-cost) of the paths from the first state to each state, and from each to the last.
@@ -86,7 +59,7 @@ def forward_backward(band: Band, costs: np.ndarray, types: Sequence[tuple[int, i
     chain = _row_prefix(band, np.maximum(-costs[skip].astype(np.float64), -1e4))
     offsets = band.offset.tolist()
     alpha = np.full(size + 1, IMPOSSIBLE)
-    for first, end in _chunks(band):
+    for first, end in row_runs(band, CHUNK_CELLS):
         chunk_start = offsets[first]
         source = link_sources(band, shapes, first, end)
         arrive = np.empty(source.shape)  # score of the link, read where it starts
@@ -108,9 +81,9 @@ def forward_backward(band: Band, costs: np.ndarray, types: Sequence[tuple[int, i
             into -= prefix
             alpha[start:stop] = np.logaddexp.accumulate(into) + prefix
     beta = np.full(size + 1, IMPOSSIBLE)
-    for first, end in reversed(_chunks(band)):
+    for first, end in reversed(row_runs(band, CHUNK_CELLS)):
         chunk_start, chunk_stop = offsets[first], offsets[end]
-        target = _targets(band, shapes, first, end)
+        target = link_targets(band, shapes, first, end)
         scores = np.maximum(-costs[row_types, chunk_start:chunk_stop].astype(np.float64), IMPOSSIBLE)
         for i in range(end - 1, first - 1, -1):
             start, stop = offsets[i], offsets[i + 1]

@@ -79,12 +79,8 @@ def best_path(band: Band, costs: np.ndarray | CostBlocks, types: Sequence[tuple[
     held, held_start = np.zeros((len(types), 0)), 0  # costs of the cells from held_start on
     skipped = 0.0  # running sum of the finite 0-1 costs of the cells before the chunk
     positions: dict[int, np.ndarray] = {}  # arange(width), by width
-    first_row = 0
-    while first_row < band.rows:
-        chunk_start = offsets[first_row]
-        end_row = max(first_row + 1, bisect.bisect_right(offsets, chunk_start + CHUNK_CELLS, first_row) - 1)
-        end_row = min(end_row, band.rows)
-        chunk_stop = offsets[end_row]
+    for first_row, end_row in row_runs(band, CHUNK_CELLS):
+        chunk_start, chunk_stop = offsets[first_row], offsets[end_row]
         chunk = np.asarray(costs(chunk_start, chunk_stop), dtype=np.float64)
         keep = offsets[max(0, first_row - reach)]
         held = np.concatenate([held[:, keep - held_start:], chunk], axis=1)
@@ -133,8 +129,33 @@ def best_path(band: Band, costs: np.ndarray | CostBlocks, types: Sequence[tuple[
             total[start:stop] = np.where(from_left, run, best)
             back[start:stop] = np.where(from_left, len(row_types), choice)
             step_cost[start:stop] = np.where(from_left, skip_from_left[s:e], link)
-        first_row = end_row
     return _trace(band, total, back, step_cost, types, row_types + [skip_type], n, m)
+
+
+def row_runs(band: Band, cells: int) -> list[tuple[int, int]]:
+    """Runs of whole rows of about ``cells`` cells (at least one row each): (first row, end row)."""
+    offsets = band.offset.tolist()
+    out, first = [], 0
+    while first < band.rows:
+        end = min(band.rows, max(first + 1, bisect.bisect_right(offsets, offsets[first] + cells, first) - 1))
+        out.append((first, end))
+        first = end
+    return out
+
+
+def link_targets(band: Band, shapes: list[tuple[int, int]], first_row: int, end_row: int) -> np.ndarray:
+    """(len(shapes), cells of rows first_row .. end_row - 1): the cell where a link of each shape
+    starting at each of these cells ends, or band.size where that is outside the band (the
+    reverse of :func:`link_sources`)."""
+    start, stop = int(band.offset[first_row]), int(band.offset[end_row])
+    widths = band.hi[first_row:end_row] - band.lo[first_row:end_row]
+    rows = np.repeat(np.arange(first_row, end_row), widths)
+    cols = np.arange(start, stop) - np.repeat(band.offset[first_row:end_row] - band.lo[first_row:end_row], widths)
+    out = np.empty((len(shapes), stop - start), dtype=np.int64)
+    for k, (a, b) in enumerate(shapes):
+        end, inside = band.index(rows + a, cols + b)
+        out[k] = np.where(inside, end, band.size)
+    return out
 
 
 def link_sources(band: Band, shapes: list[tuple[int, int]], first_row: int, end_row: int) -> np.ndarray:
