@@ -3,10 +3,9 @@
 A link of a Chinese and b English sentences starting at state (i, j) is described by a
 vector of features (:data:`FEATURES`), and its cost is the dot product with a weight
 vector. The weights are not set by hand: ``bench/fit_aligner.py`` fits them to the gold
-links of the development sets, one set with sentence embeddings (as a CRF: the weights under
-which the gold paths are most probable, P(path) ~ exp(-cost), :mod:`tmkit.align.posterior`)
-and one without (an averaged structured perceptron, Collins 2002: the weights that make the
-gold path the cheapest), and writes them to :mod:`tmkit.align.weights`.
+links of the development sets, one set with sentence embeddings and one without, each as a
+CRF (the weights under which the gold paths are most probable, P(path) ~ exp(-cost),
+:mod:`tmkit.align.posterior`), and writes them to :mod:`tmkit.align.weights`.
 
 The features:
 

@@ -5,11 +5,11 @@ sentence with something. Its link scores are probabilities that each link is rig
 every other way of aligning the texts (:mod:`tmkit.align.posterior`), and in a real
 translation pair many links are sure, while between unrelated texts almost none are: no
 path stands out. Measured with ``bench/align.py`` (and every dev document), the share of
-matched links scoring at least LIKELY_SCORE is 30-100 % in real pairs (the lowest: MAC-Dev's
-红楼梦 chapter without embeddings, 30 %, with them 51 %; UN, academic, news and Bible text
-91-100 %) and 0-8 % in unrelated ones (a UN report against the SDG 16 targets, pairs of
-TICO-19 articles, two chapters of different novels), in both modes. MIN_LIKELY_SHARE sits
-in the gap between the two (8 % and 30 %).
+matched links scoring at least LIKELY_SCORE is 34-100 % in real pairs (the lowest: MAC-Dev's
+红楼梦 chapter without embeddings, 34 %, with them 52 %; UN, academic, news and Bible text
+87-100 %) and 0-17 % in unrelated ones (a UN report against the SDG 16 targets, pairs of
+TICO-19 articles, two chapters of different novels: 0-7 % with embeddings, the two novels
+17 % without). MIN_LIKELY_SHARE sits in the gap between the two (17 % and 34 %).
 """
 
 from __future__ import annotations
