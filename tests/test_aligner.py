@@ -71,8 +71,8 @@ def test_merged_sentences_give_many_sentence_links(kind: str, k: int):
 @pytest.mark.parametrize("side", ["zh", "en"])
 def test_untranslated_sentence_is_never_merged_unflagged(side: str, k: int):
     """A sentence whose translation is missing is left unmatched, or else the link that takes it
-    in scores under the review threshold. Free translation adds sentences ("'Cut,' the director
-    yelled.") that the literary gold joins to their neighbour's link, and a dictionary alone
+    in scores under the review threshold. Free translation adds sentences ("'Stop!' he
+    shouted.") that the literary gold joins to their neighbour's link, and a dictionary alone
     cannot tell such an addition from a lost translation; what it must never do is hide one
     inside a link it is sure of. Every other sentence keeps its 1-1 link."""
     zh = ZH[:k] + ZH[k + 1 :] if side == "en" else list(ZH)
