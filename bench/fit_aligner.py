@@ -23,7 +23,10 @@ gold path; the Bible (gold at verse level) is left for checking. Two objectives:
 Both start from tmkit/align/weights.py, or from the hand-set model with ``--from-scratch``.
 The second pass's inputs (length model refitted on, and translations learned from, the first
 path) depend on the weights, so fitting runs in ``--rounds`` rounds, each preparing the
-documents with the previous round's weights.
+documents with the previous round's weights. The word rates of the second pass without
+embeddings (tmkit.align.learned.translation_rates) are left out while fitting and are there
+when the documents are aligned for the temperature and the printed F1: the weights carry to
+chapters left out of the fit better so (tmkit.align.WORD_RATES; README).
 
 Then the temperature: every development document is aligned with the new weights, and the
 scale T of the costs under which its matched links' probabilities (forward-backward,
@@ -136,7 +139,7 @@ def make_examples(zh: list[str], en: list[str], gold: list[Link], semantic: bool
                   weights: dict[str, float]) -> list[Example]:
     """A document's fitting examples: runs of CHUNK_LINKS gold links, each searched in a band
     around its gold path from its first state to its last."""
-    prepared = prepare(zh, en, AlignOptions(semantic=semantic, weights=weights),
+    prepared = prepare(zh, en, AlignOptions(semantic=semantic, weights=weights, word_rates=False),
                        vectors=vectors_of(zh, en) if semantic else None)
     steps = _gold_steps(gold)
     if steps is None or any((a, b) not in prepared.types for _, a, _, b in steps):

@@ -21,7 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from tmkit.align.band import Band
-from tmkit.align.features import Bitext
+from tmkit.align.features import Bitext, binary
 
 BLOCK_ROWS = 256
 
@@ -49,12 +49,6 @@ class UnitTotals:
     en_words: np.ndarray  # (m,) English stems
 
 
-def _binary(matrix: sparse.spmatrix) -> sparse.csr_matrix:
-    matrix = sparse.csr_matrix(matrix, copy=True)
-    matrix.data[:] = 1.0
-    return matrix
-
-
 def unit_totals(bitext: Bitext) -> UnitTotals:
     translatable_words = np.asarray(bitext.translations.sum(axis=1)).ravel() > 0
     translating_stems = np.asarray(bitext.translations.sum(axis=0)).ravel() > 0
@@ -78,13 +72,13 @@ def pair_evidence(bitext: Bitext, band: Band) -> PairEvidence:
     if n == 0 or m == 0:
         return PairEvidence(zh_hits, en_hits, anchors, cosine)
     rows, cols = band.cells()
-    translatable = _binary(bitext.zh_words @ bitext.translations)  # (n, V): stems i can translate
-    en_present = _binary(bitext.en_words).T.tocsr()  # (V, m)
+    translatable = binary(bitext.zh_words @ bitext.translations)  # (n, V): stems i can translate
+    en_present = binary(bitext.en_words).T.tocsr()  # (V, m)
     # (Z, m): does sentence j contain a translation of word w? Column blocks of it, below.
-    word_in_sentence = _binary(bitext.translations @ en_present).tocsc()
+    word_in_sentence = binary(bitext.translations @ en_present).tocsc()
     en_words_t = bitext.en_words.T.tocsc()
-    zh_anchor_set = _binary(bitext.zh_anchors)  # shared tokens count once, at their weight
-    en_anchor_set = (_binary(bitext.en_anchors) @ sparse.diags(bitext.anchor_weight)).T.tocsc()
+    zh_anchor_set = binary(bitext.zh_anchors)  # shared tokens count once, at their weight
+    en_anchor_set = (binary(bitext.en_anchors) @ sparse.diags(bitext.anchor_weight)).T.tocsc()
     for r0 in range(0, n, BLOCK_ROWS):
         r1 = min(n, r0 + BLOCK_ROWS)
         c0 = int(band.lo[r0:r1].min())

@@ -57,6 +57,11 @@ class Bitext:
     def with_translations(self, translations: sparse.csr_matrix) -> "Bitext":
         return replace(self, translations=translations.tocsr())
 
+    def reweighted(self, zh_weight: np.ndarray, en_weight: np.ndarray) -> "Bitext":
+        """The same units with each Chinese word's and English stem's counts scaled by a weight."""
+        return replace(self, zh_words=(self.zh_words @ sparse.diags(zh_weight)).tocsr(),
+                       en_words=(self.en_words @ sparse.diags(en_weight)).tocsr())
+
     def part(self, zh: slice, en: slice) -> "Bitext":
         """The features of a stretch of the texts (same vocabularies and translations)."""
         return replace(
@@ -85,6 +90,13 @@ class Bitext:
                 np.asarray(zh_sum @ self.semantic[0], dtype=np.float32),
                 np.asarray(en_sum @ self.semantic[1], dtype=np.float32)),
         )
+
+
+def binary(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """A copy of ``matrix`` with every stored entry 1: which words are there, not how many."""
+    matrix = sparse.csr_matrix(matrix, copy=True)
+    matrix.data[:] = 1.0
+    return matrix
 
 
 def idf_weighted(words: sparse.csr_matrix) -> sparse.csr_matrix:
