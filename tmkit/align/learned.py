@@ -23,8 +23,14 @@ from scipy import sparse
 from tmkit.align.features import Bitext, binary
 from tmkit.align.search import Step
 
+# Measured without embeddings on MAC-Dev's chapters left out of the fit (strict F1, three folds
+# of two, the fold's weights kept): at least 1 link together -> 0.836, 2 -> 0.844, 3 -> 0.839;
+# Dice at least 0.3 -> 0.842, 0.4 -> 0.844, 0.5 -> 0.844, 0.6 -> 0.841, 0.7 -> 0.830; stems within
+# 0, 0.1 or 0.3 of a word's best Dice: 0.844 each. aca, mag and the Bible move by 0.003 at most
+# over the same ranges.
 MIN_COOCCURRENCE = 2
 MIN_DICE = 0.5
+BEST_DICE_WITHIN = 0.1
 
 
 def _link_matrix(steps: Sequence[Step], side: str, count: int) -> sparse.csr_matrix:
@@ -51,10 +57,10 @@ def learned_translations(bitext: Bitext, links: Sequence[Step]) -> sparse.csr_ma
     dice = 2.0 * together.data / (zh_freq[together.row] + en_freq[together.col])
     keep = (together.data >= MIN_COOCCURRENCE) & (dice >= MIN_DICE)
     rows, cols, dice = together.row[keep], together.col[keep], dice[keep]
-    # Competitive linking, loosely: a word keeps the stems within 0.1 of its best Dice.
+    # Competitive linking, loosely: a word keeps the stems within BEST_DICE_WITHIN of its best Dice.
     best = np.zeros(shape[0])
     np.maximum.at(best, rows, dice)
-    keep = dice >= best[rows] - 0.1
+    keep = dice >= best[rows] - BEST_DICE_WITHIN
     return sparse.csr_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=shape)
 
 
