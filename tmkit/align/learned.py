@@ -44,14 +44,21 @@ def _link_matrix(steps: Sequence[Step], side: str, count: int) -> sparse.csr_mat
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(steps), count))
 
 
+def _link_words(bitext: Bitext, links: Sequence[Step]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """(links, Z), (links, V) 0/1: the Chinese words and English stems of each link of ``links``
+    (links must pair sentences: a word counts once a link, however many of its sentences hold it)."""
+    zh = binary(_link_matrix(links, "zh", bitext.n) @ bitext.zh_words)
+    en = binary(_link_matrix(links, "en", bitext.m) @ bitext.en_words)
+    return zh, en
+
+
 def learned_translations(bitext: Bitext, links: Sequence[Step]) -> sparse.csr_matrix:
     """(Z, V) 0/1: word-stem pairs that co-occur in ``links`` (Dice >= MIN_DICE, best per word)."""
     links = [s for s in links if s.a and s.b]
     shape = bitext.translations.shape
     if not links:
         return sparse.csr_matrix(shape)
-    zh = binary(_link_matrix(links, "zh", bitext.n) @ bitext.zh_words)
-    en = binary(_link_matrix(links, "en", bitext.m) @ bitext.en_words)
+    zh, en = _link_words(bitext, links)
     together = (zh.T @ en).tocoo()  # (Z, V) links in which both occur
     zh_freq = np.asarray(zh.sum(axis=0)).ravel()
     en_freq = np.asarray(en.sum(axis=0)).ravel()
@@ -89,10 +96,8 @@ def translation_rates(bitext: Bitext, links: Sequence[Step]) -> tuple[np.ndarray
     links make their words look untranslated; RATE_PRIOR keeps a word's one or two such
     occurrences from taking its weight away.
     """
-    links = [s for s in links if s.a and s.b]
+    zh, en = _link_words(bitext, [s for s in links if s.a and s.b])
     translations = binary(bitext.translations)
-    zh = binary(_link_matrix(links, "zh", bitext.n) @ bitext.zh_words)  # (links, Z)
-    en = binary(_link_matrix(links, "en", bitext.m) @ bitext.en_words)  # (links, V)
     rates = []
     for present, there, translatable in (
         (zh, binary(en @ translations.T), np.asarray(translations.sum(axis=1)).ravel() > 0),
