@@ -12,6 +12,7 @@ from tmkit.align.cost import FEATURES, LengthModel, LinkFeatures
 from tmkit.align.evidence import pair_evidence, unit_totals
 from tmkit.align.features import bitext_features
 from tmkit.align.link import Link
+from tmkit.align.quotes import quotation_ends
 from tmkit.align.search import link_types
 from tmkit.align.tokens import aligner_tokenizer
 from tmkit.align.verdict import translation_doubt
@@ -126,16 +127,17 @@ def test_search_costs_are_the_weighted_features(monkeypatch, semantic):
     import tmkit.align.cost as cost_module
 
     zh = ["联合国大会决定设立委员会。", "会议于2009年7月31日结束。", "秘书长提出建议。", "天很冷。", "下雪了。",
-          "安全理事会审查报告。", "我们走吧。", "他来了。"] * 3
+          "安全理事会审查报告。", "他说：“我们走吧。”", "他来了。"] * 3
     en = ["The General Assembly decided to establish a committee.", "The meeting ended on 31 July 2009.",
-          "The Secretary-General made recommendations.", "It is cold.", "It snowed.", "Let us go.",
+          "The Secretary-General made recommendations.", "It is cold.", "It snowed.", "'Let us go,' he said, 'now?",
           "The Security Council reviewed the report.", "He came.", "Yes."] * 3
     rng = np.random.default_rng(3)
     bitext = bitext_features(zh, en, aligner_tokenizer(()), ["1."] + [None] * 7 + ["2."] + [None] * 15,
                               ["1."] + [None] * 9 + ["3."] + [None] * 16)
     if semantic:
         bitext = replace(bitext, semantic=(rng.normal(size=(len(zh), 8)).astype(np.float32),
-                                           rng.normal(size=(len(en), 8)).astype(np.float32)))
+                                           rng.normal(size=(len(en), 8)).astype(np.float32)),
+                         quote_ends=(quotation_ends(zh, "zh"), quotation_ends(en, "en")))
     path = [(0, 0)] + [(min(len(zh), k), min(len(en), k + k // 8)) for k in range(1, len(en))] + [(len(zh), len(en))]
     band = band_around(path, len(zh), len(en), 3)
     types = link_types(7)
@@ -144,6 +146,7 @@ def test_search_costs_are_the_weighted_features(monkeypatch, semantic):
     features = LinkFeatures(bitext, band, pair_evidence(bitext, band), unit_totals(bitext), LengthModel(1.0, 0.4),
                             types, {1: 0.5, 2: 0.7})
     assert features.labelled
+    assert features.quoted == semantic  # (an embedding-only feature)
     monkeypatch.setattr(cost_module, "COST_BLOCK", 53)  # several blocks, one cut short
     got = features.costs(weights)
     for t in range(len(types)):

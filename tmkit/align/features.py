@@ -45,6 +45,10 @@ class Bitext:
     # Optional sentence embeddings (tmkit.align.semantic.sentence_vectors): (n, d) Chinese and
     # (m, d) English. A coarse unit's vector is the sum of its sentences', like every feature.
     semantic: tuple[np.ndarray, np.ndarray] | None = None
+    # Optional, with the embeddings (an embedding-only feature): whether each unit's last
+    # quotation mark opens (1) or closes (-1) a quotation, 0 without one
+    # (tmkit.align.quotes.quotation_ends), (n,) and (m,) int; a coarse unit's is its last sentence's.
+    quote_ends: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def n(self) -> int:
@@ -70,6 +74,7 @@ class Bitext:
             zh_label=self.zh_label[zh], en_label=self.en_label[en],
             zh_words=self.zh_words[zh], en_words=self.en_words[en],
             zh_anchors=self.zh_anchors[zh], en_anchors=self.en_anchors[en],
+            quote_ends=None if self.quote_ends is None else (self.quote_ends[0][zh], self.quote_ends[1][en]),
             semantic=None if self.semantic is None else (self.semantic[0][zh], self.semantic[1][en]),
         )
 
@@ -86,6 +91,9 @@ class Bitext:
             en_words=(en_sum @ self.en_words).tocsr(),
             zh_anchors=(zh_sum @ self.zh_anchors).tocsr(),
             en_anchors=(en_sum @ self.en_anchors).tocsr(),
+            quote_ends=None if self.quote_ends is None else (
+                self.quote_ends[0][_last_of_runs(self.n, factor)],
+                self.quote_ends[1][_last_of_runs(self.m, factor)]),
             semantic=None if self.semantic is None else (
                 np.asarray(zh_sum @ self.semantic[0], dtype=np.float32),
                 np.asarray(en_sum @ self.semantic[1], dtype=np.float32)),
@@ -124,6 +132,11 @@ def _grouping(count: int, factor: int) -> sparse.csr_matrix:
     return sparse.csr_matrix(
         (np.ones(count), (np.arange(count) // factor, np.arange(count))), shape=(units, count)
     )
+
+
+def _last_of_runs(count: int, factor: int) -> np.ndarray:
+    """The index of the last sentence of each run of ``factor`` (see :func:`_grouping`)."""
+    return np.minimum(np.arange(factor - 1, count + factor - 1, factor), count - 1)
 
 
 def _counts(rows: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
