@@ -96,6 +96,8 @@ def main() -> None:
                                                  temp_dir / f"{name}.links", cpu))
             for name in checkouts:
                 rows.append(median_row(f"{name}, {mode}, warm", warm[name]))
+                if not fresh[name]:  # --fresh-runs 0: warm runs only
+                    continue
                 rows.append(median_row(f"{name}, {mode}, empty cache", fresh[name]))
                 ratio = statistics.median(r.cpu for r in fresh[name]) / statistics.median(r.cpu for r in warm[name])
                 rows.append(f"| {name}, {mode}: empty cache / warm | {ratio:.2f}× | | |")
