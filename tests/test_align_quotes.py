@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
-from tmkit.align import align
+from tmkit.align.band import full_band
+from tmkit.align.cost import FEATURE_INDEX, LengthModel, LinkFeatures
+from tmkit.align.evidence import pair_evidence, unit_totals
+from tmkit.align.features import bitext_features
 from tmkit.align.quotes import quotation_end, quotation_ends
+from tmkit.align.search import link_types
+from tmkit.align.tokens import aligner_tokenizer
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -47,17 +55,6 @@ def test_a_plural_possessive_is_no_mark_unless_punctuation_follows() -> None:
 
 def _quotation_feature(semantic: bool) -> dict[tuple[int, int], float]:
     """quote_open_en of the links starting at (0, 0), by link type."""
-    from dataclasses import replace
-
-    import numpy as np
-
-    from tmkit.align.band import full_band
-    from tmkit.align.cost import FEATURE_INDEX, LengthModel, LinkFeatures
-    from tmkit.align.evidence import pair_evidence, unit_totals
-    from tmkit.align.features import bitext_features
-    from tmkit.align.search import link_types
-    from tmkit.align.tokens import aligner_tokenizer
-
     zh = ["老人道：“你只会坐着说，难道叫我去讨饭不成？”", "她道：“谁叫你去讨饭呢？”"]
     en = ["'You can sit there and talk,' said the old man, 'but what am I to do?", "Beg in the street?'",
           "'Nobody's asking you to beg,' she said."]
