@@ -224,9 +224,8 @@ class LinkFeatures:
         self.unit["zh_opens"] = _prefix((bitext.zh_label >= 0).astype(np.float64))
         self.unit["en_opens"] = _prefix((bitext.en_label >= 0).astype(np.float64))
         # Whether the quotation feature can be other than 0 (it comes with the embeddings, EMBEDDING_ONLY).
-        self.quote_ends = bitext.quote_ends
-        self.quoted = bool(self.quote_ends is not None and n and m and self.quote_ends[1].max() > 0
-                           and self.quote_ends[0].min() < 0)
+        ends = bitext.quote_ends
+        self.quoted = bool(ends is not None and n and m and ends[1].max() > 0 and ends[0].min() < 0)
         self.labelled = bool(n and m and bitext.zh_label.max() >= 0 and bitext.en_label.max() >= 0)
         self.label_same = (both & (zh_label == en_label)).astype(np.float64)
         self.label_different = (both & (zh_label != en_label)).astype(np.float64)
@@ -377,8 +376,9 @@ class LinkFeatures:
         if self.quoted:
             # The English side ends inside a quotation that the Chinese side has closed: the
             # English sentence that closes it belongs to this link (tmkit.align.quotes).
-            zh_end = self.quote_ends[0][np.minimum(i + a - 1, self.bitext.n - 1)]
-            en_end = self.quote_ends[1][np.minimum(j + b - 1, self.bitext.m - 1)]
+            zh_ends, en_ends = self.bitext.quote_ends
+            zh_end = zh_ends[np.minimum(i + a - 1, self.bitext.n - 1)]
+            en_end = en_ends[np.minimum(j + b - 1, self.bitext.m - 1)]
             terms["quote_open_en"] = ((en_end > 0) & (zh_end < 0)).astype(np.float64)
         if self.labelled:  # (both labels are -1 everywhere otherwise: the two features are 0)
             terms["label_same"] = self.label_same if cells is None else self.label_same[cells]
