@@ -59,7 +59,7 @@ from crf import negative_log_likelihood  # noqa: E402
 from tmkit.align import FINE_MARGIN, AlignOptions, final_search_costs, link_features, prepare  # noqa: E402
 from tmkit.align import weights as current  # noqa: E402
 from tmkit.align.band import Band, band_around  # noqa: E402
-from tmkit.align.cost import EMBEDDING_ONLY, FEATURES  # noqa: E402
+from tmkit.align.cost import FEATURES, SEMANTIC_FEATURES  # noqa: E402
 from tmkit.align.evaluate import score_links  # noqa: E402
 from tmkit.align.link import Link  # noqa: E402
 from tmkit.align.posterior import link_marginals  # noqa: E402
@@ -411,7 +411,7 @@ def main() -> None:
     temperature: dict[str, float] = {}
     for mode in args.modes.split(","):
         semantic = mode == "semantic"
-        mask = np.array([semantic or name not in EMBEDDING_ONLY for name in FEATURES], dtype=np.float64)
+        mask = np.array([semantic or name not in SEMANTIC_FEATURES for name in FEATURES], dtype=np.float64)
         weights = dict(current.SEMANTIC if semantic else current.LEXICAL)
         if args.from_scratch:
             weights = {name: value for name, value in HAND_SET.items() if semantic or name != "semantic"}

@@ -12,7 +12,6 @@ from tmkit.align.cost import FEATURES, LengthModel, LinkFeatures
 from tmkit.align.evidence import pair_evidence, unit_totals
 from tmkit.align.features import bitext_features
 from tmkit.align.link import Link
-from tmkit.align.quotes import quotation_ends
 from tmkit.align.search import link_types
 from tmkit.align.tokens import aligner_tokenizer
 from tmkit.align.verdict import translation_doubt
@@ -136,8 +135,7 @@ def test_search_costs_are_the_weighted_features(monkeypatch, semantic):
                               ["1."] + [None] * 9 + ["3."] + [None] * 16)
     if semantic:
         bitext = replace(bitext, semantic=(rng.normal(size=(len(zh), 8)).astype(np.float32),
-                                           rng.normal(size=(len(en), 8)).astype(np.float32)),
-                         quote_ends=(quotation_ends(zh, "zh"), quotation_ends(en, "en")))
+                                           rng.normal(size=(len(en), 8)).astype(np.float32)))
     path = [(0, 0)] + [(min(len(zh), k), min(len(en), k + k // 8)) for k in range(1, len(en))] + [(len(zh), len(en))]
     band = band_around(path, len(zh), len(en), 3)
     types = link_types(7)
@@ -146,7 +144,7 @@ def test_search_costs_are_the_weighted_features(monkeypatch, semantic):
     features = LinkFeatures(bitext, band, pair_evidence(bitext, band), unit_totals(bitext), LengthModel(1.0, 0.4),
                             types, {1: 0.5, 2: 0.7})
     assert features.labelled
-    assert features.quoted == semantic  # (an embedding-only feature)
+    assert features.quoted
     monkeypatch.setattr(cost_module, "COST_BLOCK", 53)  # several blocks, one cut short
     got = features.costs(weights)
     for t in range(len(types)):

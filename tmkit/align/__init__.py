@@ -43,7 +43,6 @@ from tmkit.align.learned import learned_translations, translation_rates
 from tmkit.align.link import Link
 from tmkit.align.paragraphs import paragraph_anchors, stretches
 from tmkit.align.posterior import link_marginals
-from tmkit.align.quotes import quotation_ends
 from tmkit.align.search import Step, best_path, link_types
 from tmkit.align.tokens import aligner_tokenizer
 
@@ -172,8 +171,7 @@ def prepare(
             from tmkit.align.semantic import sentence_vectors
 
             vectors = (sentence_vectors(zh_sentences), sentence_vectors(en_sentences))
-        quote_ends = (quotation_ends(zh_sentences, "zh"), quotation_ends(en_sentences, "en"))
-        bitext = replace(bitext, semantic=vectors, quote_ends=quote_ends)
+        bitext = replace(bitext, semantic=vectors)
     types = link_types(options.max_link)
     model = CostModel.of(initial_length_model(bitext), options.cost_weights)
     anchors = paragraph_anchors(zh_labels or [], en_labels or [])

@@ -23,8 +23,9 @@ The features:
   different label opening both sides. Where both texts label their paragraphs, a link never
   runs on into the next labelled paragraph (a numbered paragraph is translated as a unit): such
   links are not candidates at all;
-* with sentence embeddings, **quotations** (:mod:`tmkit.align.quotes`): whether the link's
-  English side ends inside a quotation that its Chinese side has closed;
+* **quotations** (:mod:`tmkit.align.quotes`): whether the link's English side ends inside a
+  quotation that its Chinese side has closed, and whether it begins inside one where the
+  Chinese side begins by opening one;
 * with sentence embeddings, the **cosine** of the link's two sides, each side the sum of
   its sentences' vectors (which makes every link type a sum over a rectangle of the
   sentence-pair cosine matrix, :mod:`tmkit.align.bandsums`), Bertalign's **margin** (the
@@ -54,7 +55,7 @@ FEATURES = (
     "type_1_2", "type_2_1", "type_2_2", "type_1_3", "type_3_1",
     "length_z2", "length_ratio",
     "lexical", "lexical_known", "lexical_x_extra", "coverage", "untranslated",
-    "anchor_match", "anchor_miss", "label_same", "label_different", "quote_open_en",
+    "anchor_match", "anchor_miss", "label_same", "label_different", "quote_open_en", "quote_begun_en",
     "semantic", "semantic_margin", "semantic_x_length", "semantic_weakest", "semantic_unmatched_best",
     "semantic_csls", "semantic_x_extra",
 )
@@ -63,11 +64,6 @@ TYPE_FEATURES = {(1, 2): "type_1_2", (2, 1): "type_2_1", (2, 2): "type_2_2", (1,
 COST_BLOCK = 1 << 13  # cells whose features are computed together
 CSLS_NEIGHBOURS = 4  # CSLS (Conneau et al. 2018): a sentence's mean cosine with its k nearest
 SEMANTIC_FEATURES = frozenset(name for name in FEATURES if name.startswith("semantic"))
-# Features fitted and used with sentence embeddings only. Without embeddings the quotation
-# feature cost three of the four MAC-Dev chapters measured left out of the fit (README, *How the
-# aligner works*): refitted with it, the model, with less to go by, merged less than free
-# translation does.
-EMBEDDING_ONLY = SEMANTIC_FEATURES | {"quote_open_en"}
 COVERAGE_FLOOR = 0.2  # share of a sentence's words translated, under which it counts as untranslated
 MAX_LENGTH_Z2 = 25.0  # the length model's squared z-score is capped: one long gloss should not veto
 MAX_ANCHORS = 6.0
@@ -223,9 +219,11 @@ class LinkFeatures:
         # Sentences that open a labelled paragraph, for links that would swallow one.
         self.unit["zh_opens"] = _prefix((bitext.zh_label >= 0).astype(np.float64))
         self.unit["en_opens"] = _prefix((bitext.en_label >= 0).astype(np.float64))
-        # Whether the quotation feature can be other than 0 (it comes with the embeddings, EMBEDDING_ONLY).
-        ends = bitext.quote_ends
-        self.quoted = bool(ends is not None and n and m and ends[1].max() > 0 and ends[0].min() < 0)
+        # Whether the quotation features can be other than 0: some English sentence opens or
+        # closes a quotation and some Chinese one does too.
+        zh_quotes, en_quotes = bitext.zh_quotes, bitext.en_quotes
+        self.quoted = bool(n and m and zh_quotes is not None and en_quotes is not None
+                           and zh_quotes.any() and en_quotes.any())
         self.labelled = bool(n and m and bitext.zh_label.max() >= 0 and bitext.en_label.max() >= 0)
         self.label_same = (both & (zh_label == en_label)).astype(np.float64)
         self.label_different = (both & (zh_label != en_label)).astype(np.float64)
@@ -374,12 +372,15 @@ class LinkFeatures:
         terms["anchor_match"] = np.minimum(matched, MAX_ANCHORS)
         terms["anchor_miss"] = np.minimum(zh_anchors + en_anchors - 2 * matched, MAX_ANCHORS)
         if self.quoted:
-            # The English side ends inside a quotation that the Chinese side has closed: the
-            # English sentence that closes it belongs to this link (tmkit.align.quotes).
-            zh_ends, en_ends = self.bitext.quote_ends
-            zh_end = zh_ends[np.minimum(i + a - 1, self.bitext.n - 1)]
-            en_end = en_ends[np.minimum(j + b - 1, self.bitext.m - 1)]
-            terms["quote_open_en"] = ((en_end > 0) & (zh_end < 0)).astype(np.float64)
+            # The English side ends inside a quotation that the Chinese side has closed (the
+            # English sentence that closes it belongs to this link), or begins inside one where
+            # the Chinese side opens it (its first sentence belongs to the link before):
+            # tmkit.align.quotes.
+            zh_quotes, en_quotes = self.bitext.zh_quotes, self.bitext.en_quotes
+            last_zh, last_en = np.minimum(i + a - 1, self.bitext.n - 1), np.minimum(j + b - 1, self.bitext.m - 1)
+            terms["quote_open_en"] = ((en_quotes[last_en, 1] > 0) & (zh_quotes[last_zh, 1] < 0)).astype(np.float64)
+            first_zh, first_en = np.minimum(i, self.bitext.n - 1), np.minimum(j, self.bitext.m - 1)
+            terms["quote_begun_en"] = ((en_quotes[first_en, 0] < 0) & (zh_quotes[first_zh, 0] > 0)).astype(np.float64)
         if self.labelled:  # (both labels are -1 everywhere otherwise: the two features are 0)
             terms["label_same"] = self.label_same if cells is None else self.label_same[cells]
             terms["label_different"] = self.label_different if cells is None else self.label_different[cells]

@@ -23,6 +23,7 @@ from scipy import sparse
 
 from tmkit.align.anchors import chinese_anchors, english_anchors
 from tmkit.align.lexicon import english_stems
+from tmkit.align.quotes import quotation_bounds
 from tmkit.align.tokens import ChineseTokenizer
 
 _SPACE = re.compile(r"\s")
@@ -45,10 +46,11 @@ class Bitext:
     # Optional sentence embeddings (tmkit.align.semantic.sentence_vectors): (n, d) Chinese and
     # (m, d) English. A coarse unit's vector is the sum of its sentences', like every feature.
     semantic: tuple[np.ndarray, np.ndarray] | None = None
-    # Optional, with the embeddings (an embedding-only feature): whether each unit's last
-    # quotation mark opens (1) or closes (-1) a quotation, 0 without one
-    # (tmkit.align.quotes.quotation_ends), (n,) and (m,) int; a coarse unit's is its last sentence's.
-    quote_ends: tuple[np.ndarray, np.ndarray] | None = None
+    # Whether each unit's first and last quotation mark opens (1) or closes (-1) a quotation,
+    # 0 without one (tmkit.align.quotes.quotation_bounds), (n, 2) and (m, 2); a coarse unit's
+    # first is its first sentence's, its last its last sentence's. None: no quotation features.
+    zh_quotes: np.ndarray | None = None
+    en_quotes: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -74,7 +76,8 @@ class Bitext:
             zh_label=self.zh_label[zh], en_label=self.en_label[en],
             zh_words=self.zh_words[zh], en_words=self.en_words[en],
             zh_anchors=self.zh_anchors[zh], en_anchors=self.en_anchors[en],
-            quote_ends=None if self.quote_ends is None else (self.quote_ends[0][zh], self.quote_ends[1][en]),
+            zh_quotes=None if self.zh_quotes is None else self.zh_quotes[zh],
+            en_quotes=None if self.en_quotes is None else self.en_quotes[en],
             semantic=None if self.semantic is None else (self.semantic[0][zh], self.semantic[1][en]),
         )
 
@@ -91,9 +94,8 @@ class Bitext:
             en_words=(en_sum @ self.en_words).tocsr(),
             zh_anchors=(zh_sum @ self.zh_anchors).tocsr(),
             en_anchors=(en_sum @ self.en_anchors).tocsr(),
-            quote_ends=None if self.quote_ends is None else (
-                self.quote_ends[0][_last_of_runs(self.n, factor)],
-                self.quote_ends[1][_last_of_runs(self.m, factor)]),
+            zh_quotes=None if self.zh_quotes is None else _bounds_of_runs(self.zh_quotes, factor),
+            en_quotes=None if self.en_quotes is None else _bounds_of_runs(self.en_quotes, factor),
             semantic=None if self.semantic is None else (
                 np.asarray(zh_sum @ self.semantic[0], dtype=np.float32),
                 np.asarray(en_sum @ self.semantic[1], dtype=np.float32)),
@@ -134,9 +136,12 @@ def _grouping(count: int, factor: int) -> sparse.csr_matrix:
     )
 
 
-def _last_of_runs(count: int, factor: int) -> np.ndarray:
-    """The index of the last sentence of each run of ``factor`` (see :func:`_grouping`)."""
-    return np.minimum(np.arange(factor - 1, count + factor - 1, factor), count - 1)
+def _bounds_of_runs(bounds: np.ndarray, factor: int) -> np.ndarray:
+    """Per-sentence (first, last) marks as per-run ones: the first sentence's first, the last
+    sentence's last, for runs of ``factor`` (see :func:`_grouping`)."""
+    count = len(bounds)
+    last = np.minimum(np.arange(factor - 1, count + factor - 1, factor), count - 1)
+    return np.stack([bounds[::factor, 0], bounds[last, 1]], axis=1)
 
 
 def _counts(rows: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
@@ -225,4 +230,6 @@ def bitext_features(
         zh_anchors=zh_anchors,
         en_anchors=en_anchors,
         anchor_weight=weight,
+        zh_quotes=quotation_bounds(zh_sentences, "zh"),
+        en_quotes=quotation_bounds(en_sentences, "en"),
     )

@@ -1,19 +1,22 @@
-"""Whether a sentence ends inside a quotation or outside one, as its quotation marks say.
+"""Where a sentence's quotation marks leave it: inside a quotation or outside one.
 
 A translator keeps a quotation whole. Where an English sentence ends inside a quotation (its
 last quotation mark opens one: ``'You can sit there and talk,' said the old man, 'but what
 am I to do?``, then ``Beg in the street?'``) and the Chinese sentence it is linked with ends
 outside one (its last mark closes: ``老人道：“……难道叫我去讨饭不成？”``), the link is usually cut
-in the wrong place: the next English sentence, which closes the quotation, belongs to it.
-The cost model (:mod:`tmkit.align.cost`) looks at the last sentence of each side of a link.
-The converse (Chinese inside, English outside) is no such sign: English closes a quotation
-before ``she said`` and opens it again in the next sentence where the Chinese runs on
-(她道：“我早知道了。 / 可是……), so gold links show it as often as wrong ones.
+in the wrong place: the next English sentence, which closes the quotation, belongs to it. The
+same cut seen from the next link: its English side begins inside a quotation (the first mark
+of ``Beg in the street?'`` closes one) where its Chinese side begins by opening one.
+The cost model (:mod:`tmkit.align.cost`) looks at the first and last sentence of each side
+of a link. The converse (Chinese inside, English outside) is no such sign: English closes a
+quotation before ``she said`` and opens it again in the next sentence where the Chinese runs
+on (她道：“我早知道了。 / 可是……), so gold links show it as often as wrong ones.
 
 Only sentences with quotation marks say anything: a translation that drops the marks (a
 magazine's Chinese reporting speech without them) or a sentence inside a long quotation (no
 mark at all) is 0, neither inside nor outside. Whether a sentence continues a quotation
-opened earlier is not tracked: one mark misread would carry to the end of the text.
+opened earlier is read from its own first mark only, not tracked from sentence to sentence:
+one mark misread would carry to the end of the text.
 
 Chinese marks quotations unambiguously (“ ” 「 」 『 』 ‘ ’). English does too with curly
 quotes, but plain text often uses straight ones, and ``'`` is also the apostrophe: a mark
@@ -32,7 +35,7 @@ from typing import Sequence
 
 import numpy as np
 
-__all__ = ["quotation_end", "quotation_ends"]
+__all__ = ["quotation_bounds", "quotation_end", "quotation_start"]
 
 _ZH_OPEN = "“「『‘"
 _ANY_MARK = re.compile("[\"'“”「」『』‘’]")  # most sentences have none: one search tells
@@ -44,21 +47,35 @@ _EN_CLOSE = re.compile(
 )
 
 
+def _marks(text: str, lang: str) -> list[int]:
+    """The quotation marks of ``text`` in order: 1 for one that opens, -1 for one that closes."""
+    if not _ANY_MARK.search(text):
+        return []
+    if lang == "zh":
+        return [1 if mark in _ZH_OPEN else -1 for mark in _ZH_MARK.findall(text)]
+    marks = [(m.start(), 1) for m in _EN_OPEN.finditer(text)] + [(m.start(), -1) for m in _EN_CLOSE.finditer(text)]
+    return [kind for _, kind in sorted(marks)]
+
+
+def quotation_start(text: str, lang: str) -> int:
+    """1 if the first quotation mark of ``text`` opens a quotation, -1 if it closes one (the
+    sentence begins inside a quotation opened before it), 0 if ``text`` has none."""
+    marks = _marks(text, lang)
+    return marks[0] if marks else 0
+
+
 def quotation_end(text: str, lang: str) -> int:
     """1 if the last quotation mark of ``text`` opens a quotation, -1 if it closes one, 0 if
     ``text`` has none."""
-    if not _ANY_MARK.search(text):
-        return 0
-    if lang == "zh":
-        marks = _ZH_MARK.findall(text)
-        return 0 if not marks else 1 if marks[-1] in _ZH_OPEN else -1
-    opening = [m.start() for m in _EN_OPEN.finditer(text)]
-    closing = [m.start() for m in _EN_CLOSE.finditer(text)]
-    if not opening and not closing:
-        return 0
-    return 1 if max(opening, default=-1) > max(closing, default=-1) else -1
+    marks = _marks(text, lang)
+    return marks[-1] if marks else 0
 
 
-def quotation_ends(sentences: Sequence[str], lang: str) -> np.ndarray:
-    """:func:`quotation_end` of each sentence, as an int array."""
-    return np.array([quotation_end(text, lang) for text in sentences], dtype=np.int64)
+def quotation_bounds(sentences: Sequence[str], lang: str) -> np.ndarray:
+    """(len(sentences), 2) int8: :func:`quotation_start` and :func:`quotation_end` of each sentence."""
+    bounds = np.zeros((len(sentences), 2), dtype=np.int8)
+    for k, text in enumerate(sentences):
+        marks = _marks(text, lang)
+        if marks:
+            bounds[k] = marks[0], marks[-1]
+    return bounds
