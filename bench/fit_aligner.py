@@ -2,7 +2,7 @@
 
 Usage: python bench/fit_aligner.py [--modes semantic,lexical] [--objective crf|perceptron]
        [--rounds N] [--l2 X] [--swallow X] [--margin D] [--epochs N] [--rate R] [--seed 0,1,2]
-       [--repeat SET=N] [--holdout NAME] [--from-scratch] [--write]
+       [--repeat SET=N] [--staged FEATURE,...] [--holdout NAME] [--from-scratch] [--write]
 
 The cost of a link is a weighted sum of its features (:mod:`tmkit.align.cost`). Documents:
 MAC-Dev's six chapters, aligner-eval's aca and mag, and TICO-19's five variants (gold at
@@ -27,6 +27,12 @@ documents with the previous round's weights. The word rates of the second pass w
 embeddings (tmkit.align.learned.translation_rates) are left out while fitting and are there
 when the documents are aligned for the temperature and the printed F1: the weights carry to
 chapters left out of the fit better so (tmkit.align.WORD_RATES; README).
+
+``--staged F1,F2`` leaves those features out of the rounds and fits them afterwards, alone,
+with every other weight held at its fitted value (crf; the documents prepared with the last
+round's weights): a feature that helps when added to a model but, fitted jointly with the rest,
+moves the other weights in a way that costs unseen text (without embeddings the quotation
+features: README, *How the aligner works*).
 
 Then the temperature: every development document is aligned with the new weights, and the
 scale T of the costs under which its matched links' probabilities (forward-backward,
@@ -404,23 +410,26 @@ def main() -> None:
                         (item.split("=") for item in text.split(",") if item)},
                         help="show a dataset's examples N times an epoch, e.g. mac=3 (TICO-19's 124 documents "
                              "would otherwise outweigh MAC-Dev's six)")
+    parser.add_argument("--staged", default="", type=lambda text: [name for name in text.split(",") if name],
+                        help="crf: features fitted after the rounds, alone, the other weights held")
     args = parser.parse_args()
+    unknown = [name for name in args.staged if name not in FEATURES]
+    if unknown or (args.staged and args.objective != "crf"):
+        parser.error(f"--staged: unknown features {unknown}" if unknown else "--staged needs --objective crf")
     all_sets = load_datasets()
     check = [d for name, sets in all_sets.items() for d in sets]
     fitted: dict[str, dict[str, float]] = {}
     temperature: dict[str, float] = {}
     for mode in args.modes.split(","):
         semantic = mode == "semantic"
-        mask = np.array([semantic or name not in SEMANTIC_FEATURES for name in FEATURES], dtype=np.float64)
+        mask = np.array([(semantic or name not in SEMANTIC_FEATURES) and name not in args.staged
+                         for name in FEATURES], dtype=np.float64)
         weights = dict(current.SEMANTIC if semantic else current.LEXICAL)
         if args.from_scratch:
             weights = {name: value for name, value in HAND_SET.items() if semantic or name != "semantic"}
         for round_ in range(args.rounds):
             start = time.perf_counter()
-            examples = [e for name, sets in all_sets.items() if name != args.holdout for d in sets
-                        for (zh, en), gold in zip(d.docs, d.gold)
-                        for e in make_examples(zh, en, gold, semantic, weights)
-                        for _ in range(args.repeat.get(name, 1))]
+            examples = fit_examples(all_sets, semantic, weights, args)
             print(f"{mode} round {round_ + 1}: {len(examples)} examples prepared in "
                   f"{time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
             start_w = np.array([weights.get(name, 0.0) for name in FEATURES]) * mask
@@ -429,6 +438,12 @@ def main() -> None:
             else:
                 w = np.mean([perceptron(examples, mask, args.epochs, int(seed), start_w, args.rate, args.margin)
                              for seed in str(args.seed).split(",")], axis=0)
+            weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w) if v}
+        if args.staged and args.rounds:
+            examples = fit_examples(all_sets, semantic, weights, args)
+            staged = np.array([name in args.staged for name in FEATURES], dtype=np.float64)
+            w = crf_fit(examples, staged, np.array([weights.get(name, 0.0) for name in FEATURES]), args.l2,
+                        args.margin, args.swallow)
             weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w) if v}
         rows, aligned = evaluate(check, semantic, weights)
         temperature[mode] = fit_temperature(aligned)
@@ -447,12 +462,22 @@ def main() -> None:
         write_weights(fitted, temperature, args)
 
 
+def fit_examples(all_sets: dict[str, list[Dataset]], semantic: bool, weights: dict[str, float], args) -> list[Example]:
+    """The fitting runs of every development document but the held-out set's, prepared with ``weights``."""
+    return [e for name, sets in all_sets.items() if name != args.holdout for d in sets
+            for (zh, en), gold in zip(d.docs, d.gold)
+            for e in make_examples(zh, en, gold, semantic, weights)
+            for _ in range(args.repeat.get(name, 1))]
+
+
 def fit_command(args) -> str:
     """The command line that reproduces a mode's fit (recorded in weights.py beside its weights)."""
     if args.objective == "crf":
         parts = [f"--objective crf --rounds {args.rounds} --l2 {args.l2}"]
         if args.swallow:
             parts.append(f"--swallow {args.swallow}")
+        if args.staged:
+            parts.append("--staged " + ",".join(args.staged))
     else:
         parts = [f"--rounds {args.rounds}", f"--epochs {args.epochs}", f"--rate {args.rate}", f"--seed {args.seed}"]
     if args.margin:
