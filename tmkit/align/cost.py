@@ -224,6 +224,13 @@ class LinkFeatures:
         zh_quotes, en_quotes = bitext.zh_quotes, bitext.en_quotes
         self.quoted = bool(n and m and zh_quotes is not None and en_quotes is not None
                            and zh_quotes.any() and en_quotes.any())
+        # Which units begin or end so (1.0 or 0.0): each quotation feature is the product of two.
+        self.flags: dict[str, np.ndarray] = {} if not self.quoted else {
+            "zh_ends_closed": (zh_quotes[:, 1] < 0).astype(np.float64),
+            "en_ends_open": (en_quotes[:, 1] > 0).astype(np.float64),
+            "zh_begins_open": (zh_quotes[:, 0] > 0).astype(np.float64),
+            "en_begins_closed": (en_quotes[:, 0] < 0).astype(np.float64),
+        }
         self.labelled = bool(n and m and bitext.zh_label.max() >= 0 and bitext.en_label.max() >= 0)
         self.label_same = (both & (zh_label == en_label)).astype(np.float64)
         self.label_different = (both & (zh_label != en_label)).astype(np.float64)
@@ -308,6 +315,22 @@ class LinkFeatures:
             total = self._sums[key] = left + self._line("col", name, b - 1, a)
         return total
 
+    def _unit_at(self, name: str, shift: int) -> np.ndarray:
+        """Flag ``name`` (:attr:`flags`) of the unit ``shift`` after the current cells' row (zh_*)
+        or column (en_*); ``quote_begun_en`` (shift 0) is the product of the two sides' flags at
+        the cells themselves, the same for every link type. Kept while the cells are the same."""
+        key = ("at", name, shift)
+        value = self._sums.get(key)
+        if value is None:
+            if name == "quote_begun_en":
+                value = self._unit_at("en_begins_closed", 0) * self._unit_at("zh_begins_open", 0)
+            else:
+                flags = self.flags[name]
+                start = self._current[0] if name.startswith("zh") else self._current[1]
+                value = flags[np.minimum(start + shift, len(flags) - 1)]
+            self._sums[key] = value
+        return value
+
     def _unit_span(self, name: str, count: int) -> np.ndarray:
         """:meth:`_span` of ``count`` units from the current cells' row (zh_*) or column (en_*)."""
         key = ("span", name, count)
@@ -376,11 +399,8 @@ class LinkFeatures:
             # English sentence that closes it belongs to this link), or begins inside one where
             # the Chinese side opens it (its first sentence belongs to the link before):
             # tmkit.align.quotes.
-            zh_quotes, en_quotes = self.bitext.zh_quotes, self.bitext.en_quotes
-            last_zh, last_en = np.minimum(i + a - 1, self.bitext.n - 1), np.minimum(j + b - 1, self.bitext.m - 1)
-            terms["quote_open_en"] = ((en_quotes[last_en, 1] > 0) & (zh_quotes[last_zh, 1] < 0)).astype(np.float64)
-            first_zh, first_en = np.minimum(i, self.bitext.n - 1), np.minimum(j, self.bitext.m - 1)
-            terms["quote_begun_en"] = ((en_quotes[first_en, 0] < 0) & (zh_quotes[first_zh, 0] > 0)).astype(np.float64)
+            terms["quote_open_en"] = self._unit_at("en_ends_open", b - 1) * self._unit_at("zh_ends_closed", a - 1)
+            terms["quote_begun_en"] = self._unit_at("quote_begun_en", 0)
         if self.labelled:  # (both labels are -1 everywhere otherwise: the two features are 0)
             terms["label_same"] = self.label_same if cells is None else self.label_same[cells]
             terms["label_different"] = self.label_different if cells is None else self.label_different[cells]
