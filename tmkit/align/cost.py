@@ -317,18 +317,13 @@ class LinkFeatures:
 
     def _unit_at(self, name: str, shift: int) -> np.ndarray:
         """Flag ``name`` (:attr:`flags`) of the unit ``shift`` after the current cells' row (zh_*)
-        or column (en_*); ``quote_begun_en`` (shift 0) is the product of the two sides' flags at
-        the cells themselves, the same for every link type. Kept while the cells are the same."""
+        or column (en_*). Kept while the cells are the same: link types of the same width share it."""
         key = ("at", name, shift)
         value = self._sums.get(key)
         if value is None:
-            if name == "quote_begun_en":
-                value = self._unit_at("en_begins_closed", 0) * self._unit_at("zh_begins_open", 0)
-            else:
-                flags = self.flags[name]
-                start = self._current[0] if name.startswith("zh") else self._current[1]
-                value = flags[np.minimum(start + shift, len(flags) - 1)]
-            self._sums[key] = value
+            flags = self.flags[name]
+            start = self._current[0] if name.startswith("zh") else self._current[1]
+            value = self._sums[key] = flags[np.minimum(start + shift, len(flags) - 1)]
         return value
 
     def _unit_span(self, name: str, count: int) -> np.ndarray:
@@ -400,7 +395,7 @@ class LinkFeatures:
             # the Chinese side opens it (its first sentence belongs to the link before):
             # tmkit.align.quotes.
             terms["quote_open_en"] = self._unit_at("en_ends_open", b - 1) * self._unit_at("zh_ends_closed", a - 1)
-            terms["quote_begun_en"] = self._unit_at("quote_begun_en", 0)
+            terms["quote_begun_en"] = self._unit_at("en_begins_closed", 0) * self._unit_at("zh_begins_open", 0)
         if self.labelled:  # (both labels are -1 everywhere otherwise: the two features are 0)
             terms["label_same"] = self.label_same if cells is None else self.label_same[cells]
             terms["label_different"] = self.label_different if cells is None else self.label_different[cells]
