@@ -9,7 +9,7 @@ from tmkit.align.band import full_band
 from tmkit.align.cost import FEATURE_INDEX, LengthModel, LinkFeatures
 from tmkit.align.evidence import pair_evidence, unit_totals
 from tmkit.align.features import bitext_features
-from tmkit.align.quotes import quotation_bounds, quotation_end, quotation_start
+from tmkit.align.quotes import quotation_bounds, quotation_marks
 from tmkit.align.search import link_types
 from tmkit.align.tokens import aligner_tokenizer
 
@@ -23,7 +23,7 @@ from tmkit.align.tokens import aligner_tokenizer
     ("没有引号。", 0),
 ])
 def test_chinese_marks_open_or_close(text: str, expected: int) -> None:
-    assert quotation_end(text, "zh") == expected
+    assert quotation_marks(text, "zh")[1] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -42,13 +42,13 @@ def test_chinese_marks_open_or_close(text: str, expected: int) -> None:
     ("No quotation at all.", 0),
 ])
 def test_english_marks_are_told_from_apostrophes(text: str, expected: int) -> None:
-    assert quotation_end(text, "en") == expected
+    assert quotation_marks(text, "en")[1] == expected
 
 
 def test_a_plural_possessive_is_no_mark_unless_punctuation_follows() -> None:
-    assert quotation_end("He recalled the brothers' farm and two weeks' pay.", "en") == 0
-    assert quotation_end("EDITORS' NOTE", "en") == 0
-    assert quotation_end("'I want the guns,' he said, 'and the bullets'.", "en") == -1
+    assert quotation_marks("He recalled the brothers' farm and two weeks' pay.", "en") == (0, 0)
+    assert quotation_marks("EDITORS' NOTE", "en") == (0, 0)
+    assert quotation_marks("'I want the guns,' he said, 'and the bullets'.", "en")[1] == -1
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -61,7 +61,7 @@ def test_a_plural_possessive_is_no_mark_unless_punctuation_follows() -> None:
 ])
 def test_the_first_mark_says_whether_a_sentence_begins_inside_a_quotation(text: str, lang: str,
                                                                          expected: int) -> None:
-    assert quotation_start(text, lang) == expected
+    assert quotation_marks(text, lang)[0] == expected
 
 
 def test_bounds_hold_each_sentence_first_and_last_mark() -> None:

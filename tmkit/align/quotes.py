@@ -35,7 +35,7 @@ from typing import Sequence
 
 import numpy as np
 
-__all__ = ["quotation_bounds", "quotation_end", "quotation_start"]
+__all__ = ["quotation_bounds", "quotation_marks"]
 
 _ZH_OPEN = "“「『‘"
 _ANY_MARK = re.compile("[\"'“”「」『』‘’]")  # most sentences have none: one search tells
@@ -57,25 +57,17 @@ def _marks(text: str, lang: str) -> list[int]:
     return [kind for _, kind in sorted(marks)]
 
 
-def quotation_start(text: str, lang: str) -> int:
-    """1 if the first quotation mark of ``text`` opens a quotation, -1 if it closes one (the
-    sentence begins inside a quotation opened before it), 0 if ``text`` has none."""
+def quotation_marks(text: str, lang: str) -> tuple[int, int]:
+    """Whether the first and the last quotation mark of ``text`` open (1) or close (-1) a
+    quotation; (0, 0) if it has none. A first mark that closes: the sentence begins inside a
+    quotation opened before it; a last mark that opens: it ends inside one."""
     marks = _marks(text, lang)
-    return marks[0] if marks else 0
-
-
-def quotation_end(text: str, lang: str) -> int:
-    """1 if the last quotation mark of ``text`` opens a quotation, -1 if it closes one, 0 if
-    ``text`` has none."""
-    marks = _marks(text, lang)
-    return marks[-1] if marks else 0
+    return (marks[0], marks[-1]) if marks else (0, 0)
 
 
 def quotation_bounds(sentences: Sequence[str], lang: str) -> np.ndarray:
-    """(len(sentences), 2) int8: :func:`quotation_start` and :func:`quotation_end` of each sentence."""
+    """(len(sentences), 2) int8: :func:`quotation_marks` of each sentence."""
     bounds = np.zeros((len(sentences), 2), dtype=np.int8)
     for k, text in enumerate(sentences):
-        marks = _marks(text, lang)
-        if marks:
-            bounds[k] = marks[0], marks[-1]
+        bounds[k] = quotation_marks(text, lang)
     return bounds
